@@ -1,0 +1,112 @@
+//! Plain text → clean article text.
+//!
+//! Text files saved from web pages carry the page around the article: site
+//! navigation above it, comment boxes, polls and copyright below it, and often
+//! the lead paragraph twice. Lines are classified with the data-driven rules in
+//! `dictionaries/furniture.txt` and `footer_markers.txt`; what survives is
+//! joined with blank lines between paragraphs.
+
+use std::collections::HashSet;
+
+use unicode_normalization::UnicodeNormalization;
+
+use super::metadata::{find_outlet, find_published, find_source_url};
+use super::Article;
+use crate::lexicon::Lexicon;
+
+/// A headline: short, and not a sentence (no final period, not ending in 다).
+fn looks_like_title(line: &str) -> bool {
+    let n = line.chars().count();
+    let last = line.chars().last().unwrap_or(' ');
+    (4..=120).contains(&n) && !matches!(last, '.' | '다' | '。' | ':' | '…') && !line.starts_with(['[', '△', '▲', '□', '-', '※'])
+}
+
+/// Drops a breadcrumb or site suffix: "제목 > 경북", "제목 > 정책소식 | 정보모아".
+fn strip_site_suffix(title: &str) -> &str {
+    let cut = [" > ", " | ", " :: ", " - "]
+        .iter()
+        .filter_map(|sep| title.find(sep))
+        .min()
+        .unwrap_or(title.len());
+    title[..cut].trim()
+}
+
+pub fn clean_text(raw: &str, lex: &Lexicon) -> Article {
+    let text: String = raw.trim_start_matches('\u{FEFF}').nfc().collect();
+    let lines: Vec<&str> = text
+        .lines()
+        .map(|l| l.trim_matches(|c: char| c.is_whitespace() || c == '\u{200B}'))
+        .collect();
+
+    let published = find_published(&lines);
+    let outlet = find_outlet(&lines);
+    let url = find_source_url(&lines);
+
+    let first = lines.iter().position(|l| !l.is_empty());
+    let mut title = None;
+    let mut body_start = 0;
+    if let Some(i) = first {
+        let more_follows = lines[i + 1..].iter().any(|l| !l.is_empty());
+        if more_follows && looks_like_title(lines[i]) {
+            title = Some(strip_site_suffix(lines[i]).to_string());
+            body_start = i + 1;
+        }
+    }
+    // Board layouts put navigation and a "본문" (body) label above the article.
+    if let Some(k) = lines.iter().take(40).position(|l| *l == "본문") {
+        body_start = body_start.max(k + 1);
+    }
+    let end = lines[body_start..]
+        .iter()
+        .position(|l| lex.is_footer_marker(l))
+        .map_or(lines.len(), |k| body_start + k);
+
+    let mut seen: HashSet<&str> = HashSet::new();
+    if let Some(t) = &title {
+        // The headline is kept in `title`, not repeated in the body.
+        seen.insert(lines[first.unwrap_or(0)]);
+        seen.insert(t.as_str());
+    }
+    let mut kept: Vec<&str> = Vec::new();
+    for line in &lines[body_start..end] {
+        if line.is_empty() || lex.is_furniture(line) {
+            continue;
+        }
+        // A paragraph repeated verbatim is kept once.
+        if !seen.insert(line) {
+            continue;
+        }
+        kept.push(line);
+    }
+    Article { title, published, outlet, url, text: kept.join("\n\n") }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn title_dedupe_and_furniture() {
+        let lex = Lexicon::builtin();
+        let raw = "지방 혁신사업에 5770억원 투자 > 정책소식 | 정보모아\n \n정책소식\n지방 혁신사업에 5770억원 투자\n본문\n첫 문단이다.\n\n첫 문단이다.\n둘째 문단이다.\n관련자료\n댓글 0\n";
+        let a = clean_text(raw, &lex);
+        assert_eq!(a.title.as_deref(), Some("지방 혁신사업에 5770억원 투자"));
+        assert_eq!(a.text, "첫 문단이다.\n\n둘째 문단이다.");
+    }
+
+    #[test]
+    fn sentence_first_line_is_not_a_title() {
+        let lex = Lexicon::builtin();
+        let a = clean_text("도는 9700억원을 투자한다고 전했다.\n도는 9700억원을 투자한다고 전했다.\n\n저작권자 © 충북메이커스 무단전재 및 재배포 금지", &lex);
+        assert_eq!(a.title, None);
+        assert_eq!(a.text, "도는 9700억원을 투자한다고 전했다.");
+        assert_eq!(a.outlet.as_deref(), Some("충북메이커스"));
+    }
+
+    #[test]
+    fn nfc_is_applied() {
+        let lex = Lexicon::builtin();
+        let decomposed: String = "사업을 추진한다.".nfd().collect();
+        assert_eq!(clean_text(&decomposed, &lex).text, "사업을 추진한다.");
+    }
+}

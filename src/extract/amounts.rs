@@ -1,0 +1,239 @@
+//! Money: a Korean number followed by a currency word (9700억원, 1039억 원,
+//! 3조 2천 638억원, 10억 달러), with approximation (약, 여, 가량, 수백억),
+//! bounds (이상, 이하, 미만, 초과, 최대, 최소, 까지), ranges (12억∼210억원,
+//! 80억에서 최대 160억 원) and changes (100억원 → 632억원).
+
+use super::{Amount, Bound, Doc};
+use crate::numbers::{is_number_boundary, parse_at, Number};
+
+/// Currency words, longest first, with ISO codes.
+const CURRENCIES: [(&str, &str); 8] = [
+    ("파운드", "GBP"),
+    ("달러", "USD"),
+    ("유로", "EUR"),
+    ("위안", "CNY"),
+    ("원", "KRW"),
+    ("불", "USD"),
+    ("엔", "JPY"),
+    ("弗", "USD"),
+];
+
+/// A number with its currency word.
+struct Money {
+    number: Number,
+    currency: &'static str,
+    /// End of the currency word.
+    end: usize,
+    /// 억원대: "in the range of", an approximation.
+    approx_suffix: bool,
+}
+
+fn currency_at(doc: &Doc, number: &Number) -> Option<Money> {
+    // A space before the currency only after a Korean unit: "1039억 원", not "2024 원".
+    let mut i = number.end;
+    if doc.at(i) == Some(' ') && number.magnitude.is_some() {
+        i += 1;
+    }
+    let (word, code) = CURRENCIES.iter().find(|(w, _)| doc.starts_with(i, w))?;
+    let end = i + word.chars().count();
+    if *code == "JPY" || *code == "USD" && *word == "불" {
+        // 엔/불 are also ordinary syllables: only right after a magnitude word.
+        if number.magnitude.is_none() || i != number.end {
+            return None;
+        }
+    }
+    let approx_suffix = doc.at(end) == Some('대');
+    let tail = if approx_suffix { end + 1 } else { end };
+    if !doc.tail_is_functional(tail) {
+        return None;
+    }
+    Some(Money { number: *number, currency: code, end, approx_suffix })
+}
+
+fn money_at(doc: &Doc, i: usize) -> Option<Money> {
+    if !is_number_boundary(&doc.chars, i) {
+        return None;
+    }
+    let number = parse_at(&doc.chars, i)?;
+    currency_at(doc, &number)
+}
+
+enum Link {
+    Range,
+    Change,
+}
+
+/// After the first end of a range or change: the connector and where the
+/// second end starts. `최대` after the connector is skipped (and implied).
+fn link_after(doc: &Doc, i: usize) -> Option<(Link, usize)> {
+    let k = doc.skip_spaces(i, 1);
+    let (link, after) = match doc.at(k)? {
+        '~' => (Link::Range, k + 1),
+        '→' => (Link::Change, k + 1),
+        '-' if doc.at(k + 1) == Some('>') => (Link::Change, k + 2),
+        '-' => (Link::Range, k + 1),
+        '에' if doc.starts_with(k, "에서") => (Link::Range, k + 2),
+        _ => return None,
+    };
+    let mut j = doc.skip_spaces(after, 1);
+    // '22년 100억원 → '23년 632억원: a year label may sit before the second end.
+    if doc.at(j) == Some('\'') && doc.at(j + 1).is_some_and(|c| c.is_ascii_digit()) {
+        let mut y = j + 1;
+        while doc.at(y).is_some_and(|c| c.is_ascii_digit()) {
+            y += 1;
+        }
+        if doc.at(y) == Some('년') {
+            j = doc.skip_spaces(y + 1, 1);
+        }
+    }
+    for word in ["최대", "최고"] {
+        if doc.starts_with(j, word) {
+            j = doc.skip_spaces(j + 2, 1);
+        }
+    }
+    Some((link, j))
+}
+
+/// Words before the number: 약 (approximately), 최대/최소.
+fn prefix(doc: &Doc, start: usize) -> (bool, Option<Bound>) {
+    let mut approx = false;
+    let mut bound = None;
+    // Look at up to two eojeols before: "최대 약 100억원".
+    let mut end = start;
+    for _ in 0..2 {
+        let e = end;
+        let mut s = e;
+        if s > 0 && doc.at(s - 1) == Some(' ') {
+            s -= 1;
+        }
+        let word_end = s;
+        while s > 0 && doc.at(s - 1).is_some_and(|c| !c.is_whitespace()) {
+            s -= 1;
+        }
+        if s == word_end {
+            break;
+        }
+        let word: String = doc.chars[s..word_end].iter().collect();
+        let word = word.trim_start_matches(|c: char| !crate::normalize::is_hangul(c));
+        match word {
+            "약" | "대략" | "어림잡아" | "줄잡아" => approx = true,
+            "최대" | "최고" => bound = Some(Bound::Max),
+            "최소" | "최저" => bound = Some(Bound::Min),
+            "총" | "모두" | "무려" | "연간" | "연" => {}
+            _ => break,
+        }
+        end = s;
+    }
+    // 약 attached to the number: "약4천억원".
+    if start > 0 && doc.at(start - 1) == Some('약') && !doc.at(start.wrapping_sub(2)).is_some_and(crate::normalize::is_hangul) {
+        approx = true;
+    }
+    (approx, bound)
+}
+
+/// Words after the currency: 이상, 이하, 미만, 초과, 까지, 가량, 정도, 안팎 …
+fn suffix(doc: &Doc, end: usize) -> (bool, Option<Bound>) {
+    let attached = doc.hangul_run(end);
+    let next = {
+        let k = doc.skip_spaces(end, 1);
+        if k > end { doc.hangul_run(k) } else { String::new() }
+    };
+    let mut approx = false;
+    let mut bound = None;
+    for word in [attached.as_str(), next.as_str()] {
+        if word.starts_with("이상") || word.starts_with("초과") || word.starts_with("넘") || word.starts_with("남짓") {
+            bound = Some(Bound::Min);
+        } else if word.starts_with("이하") || word.starts_with("미만") || word.starts_with("까지") || word.starts_with("이내") {
+            bound = Some(Bound::Max);
+        } else if ["가량", "정도", "안팎", "내외", "쯤", "여"].iter().any(|w| word.starts_with(w)) {
+            approx = true;
+        }
+    }
+    (approx, bound)
+}
+
+fn make(doc: &Doc, number: &Number, end: usize, value: u128, currency: &'static str) -> Amount {
+    Amount {
+        text: doc.slice(number.start, end).to_string(),
+        value,
+        currency,
+        approx: number.approx,
+        bound: None,
+        start: number.start,
+        end,
+        about: None,
+    }
+}
+
+pub fn find(doc: &mut Doc) -> Vec<Amount> {
+    let mut out: Vec<Amount> = Vec::new();
+    let mut i = 0;
+    while i < doc.len() {
+        if !is_number_boundary(&doc.chars, i) || doc.at(i.wrapping_sub(1)) == Some('제') {
+            i += 1;
+            continue;
+        }
+        let Some(first) = parse_at(&doc.chars, i) else {
+            i += 1;
+            continue;
+        };
+        let money = currency_at(doc, &first);
+        let link_from = money.as_ref().map_or(first.end, |m| m.end);
+        // A second end joined by ~, →, 에서: "12억~210억원", "100억원 → 632억원".
+        let second = link_after(doc, link_from).and_then(|(link, j)| Some((link, money_at(doc, j)?)));
+
+        let mut found: Vec<(Amount, Option<Bound>)> = Vec::new();
+        match (money, second) {
+            (Some(m), second) => {
+                let mut a = make(doc, &m.number, m.end, m.number.value(), m.currency);
+                a.approx |= m.approx_suffix;
+                match second {
+                    Some((link, m2)) if m2.currency == m.currency => {
+                        let mut b = make(doc, &m2.number, m2.end, m2.number.value(), m2.currency);
+                        b.approx |= m2.approx_suffix;
+                        let (ba, bb) = match link {
+                            Link::Range => (Some(Bound::Min), Some(Bound::Max)),
+                            Link::Change => (None, None),
+                        };
+                        found.push((a, ba));
+                        found.push((b, bb));
+                    }
+                    _ => found.push((a, None)),
+                }
+            }
+            (None, Some((link, m2))) => {
+                // The first end borrows the second's currency, and its magnitude
+                // when written bare: 3~5억원 → 3억, 2000→3000억원 → 2000억.
+                let value = match (first.magnitude, m2.number.magnitude) {
+                    (None, Some(mag)) if first.is_plain_digits() => first.value_times_pow10(mag),
+                    _ => first.value(),
+                };
+                let a = make(doc, &first, first.end, value, m2.currency);
+                let mut b = make(doc, &m2.number, m2.end, m2.number.value(), m2.currency);
+                b.approx |= m2.approx_suffix;
+                let (ba, bb) = match link {
+                    Link::Range => (Some(Bound::Min), Some(Bound::Max)),
+                    Link::Change => (None, None),
+                };
+                found.push((a, ba));
+                found.push((b, bb));
+            }
+            (None, None) => {
+                i = first.end.max(i + 1);
+                continue;
+            }
+        }
+        let last_end = found.last().map_or(i + 1, |(a, _)| a.end);
+        let n = found.len();
+        for (k, (mut a, range_bound)) in found.into_iter().enumerate() {
+            let (pre_approx, pre_bound) = if k == 0 { prefix(doc, a.start) } else { (false, None) };
+            let (suf_approx, suf_bound) = if k + 1 == n { suffix(doc, a.end) } else { (false, None) };
+            a.approx |= pre_approx || suf_approx;
+            a.bound = suf_bound.or(pre_bound).or(range_bound);
+            doc.claim(a.start, a.end);
+            out.push(a);
+        }
+        i = last_end;
+    }
+    out
+}

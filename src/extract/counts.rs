@@ -1,0 +1,160 @@
+//! Counts: a number with a counter from `dictionaries/counters.csv`
+//! (80개 사업, 3만3637개사, 6대 분야), and the counted noun found through
+//! Lindera's POS tags, not a list of nouns: the head of the noun phrase right
+//! after the counter (80개 사업에 → 사업; 99개의 디지털 … 과제를 → 과제), or
+//! for generic counters the noun right before it (제조기업 5,000개를 → 기업).
+//!
+//! Ordinals (제2차), names (2차관, 4차산업혁명), dates, durations, areas and
+//! units never match: their "counters" are not in the list, or the word goes
+//! on after the counter (5개년, 1개월).
+
+use super::{Bound, Count, Doc};
+use crate::lexicon::{Counter, CounterKind};
+use crate::morph::Pos;
+use crate::numbers::{is_number_boundary, parse_at};
+
+/// Bound nouns that end a noun phrase instead of heading it: 9대 정책 중 하나.
+const PHRASE_BREAKERS: [&str; 8] = ["중", "등", "및", "간", "내", "외", "이상", "이하"];
+
+/// 6대 분야 is a count; 20대 청년 (age) and 100대 기업 (a ranking) are not.
+const MAX_DAE: u128 = 20;
+
+fn counter_at<'l>(doc: &'l Doc, i: usize) -> Option<&'l Counter> {
+    doc.lex.counters.iter().find(|c| doc.starts_with(i, &c.surface) && doc.tail_is_functional(i + c.surface.chars().count()))
+}
+
+/// The last content noun of the noun phrase starting at eojeol `e`.
+fn head_noun_after(doc: &Doc, first_eojeol: usize) -> Option<String> {
+    let analysis = &doc.analysis;
+    let text = doc.analysis_text();
+    let mut head: Option<String> = None;
+    for e in first_eojeol..(first_eojeol + 5).min(analysis.eojeols.len()) {
+        let tokens = analysis.eojeol_tokens(e);
+        // Nouns (with prefixes such as 신-), then only particles or punctuation:
+        // 집적된 or 확충한다 are verbs, and end the phrase without a noun.
+        let nouns = tokens.iter().take_while(|t| t.pos.is_noun() || t.pos == Pos::Xpn).count();
+        let rest_ok = tokens[nouns..].iter().all(|t| t.pos.is_functional() || t.pos == Pos::Symbol);
+        if nouns == 0 || !rest_ok {
+            break;
+        }
+        let word = doc.slice(analysis.eojeols[e].start, analysis.eojeols[e].end);
+        if PHRASE_BREAKERS.contains(&word) {
+            break;
+        }
+        if let Some(t) = tokens[..nouns].iter().rev().find(|t| t.pos.is_noun()) {
+            let s = t.surface(text);
+            if !doc.lex.generic_modifiers.contains(s) {
+                head = Some(s.to_string());
+            }
+        }
+        if nouns < tokens.len() {
+            break;
+        }
+        // A comma ends the phrase: "18개 전략, 80개 사업".
+        let last_char = doc.at(analysis.eojeols[e].end - 1);
+        if matches!(last_char, Some(',') | Some(')')) {
+            break;
+        }
+    }
+    head
+}
+
+/// The noun right before the number, bare or with a subject/object particle.
+fn noun_before(doc: &Doc, number_start: usize) -> Option<String> {
+    let e = doc.analysis.eojeol_at(number_start)?;
+    let prev = e.checked_sub(1)?;
+    let ej = &doc.analysis.eojeols[prev];
+    if ej.end + 1 != doc.analysis.eojeols[e].start {
+        return None; // a line break or more than one space in between
+    }
+    let tokens = doc.analysis.eojeol_tokens(prev);
+    let (last, rest) = tokens.split_last()?;
+    let (noun_tok, ok) = if last.pos == Pos::Particle {
+        let p = last.surface(doc.analysis_text());
+        (rest.last(), matches!(p, "이" | "가" | "을" | "를"))
+    } else {
+        (Some(last), true)
+    };
+    let noun_tok = noun_tok.filter(|t| t.pos.is_noun())?;
+    let noun = noun_tok.surface(doc.analysis_text());
+    (ok && !doc.lex.generic_modifiers.contains(noun)).then(|| noun.to_string())
+}
+
+pub fn find(doc: &mut Doc) -> Vec<Count> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < doc.len() {
+        if doc.is_claimed(i) || !is_number_boundary(&doc.chars, i) || doc.at(i.wrapping_sub(1)) == Some('제') {
+            i += 1;
+            continue;
+        }
+        let Some(number) = parse_at(&doc.chars, i).filter(|n| !n.has_decimal) else {
+            i += 1;
+            continue;
+        };
+        let Some(counter) = counter_at(doc, number.end).cloned() else {
+            i = number.end.max(i + 1);
+            continue;
+        };
+        if counter.surface == "대" && number.value() > MAX_DAE {
+            i = number.end;
+            continue;
+        }
+        let end = number.end + counter.surface.chars().count();
+        let tail = doc.hangul_run(end);
+        let noun = match counter.kind {
+            CounterKind::SelfContained => None,
+            CounterKind::Generic => {
+                let following = if tail.is_empty() || tail == "의" {
+                    doc.analysis.eojeol_at(number.start).and_then(|e| {
+                        // Skip a bound word between counter and noun: "1,000개 이상 기업".
+                        let mut next = e + 1;
+                        let bound_word = doc.analysis.eojeols.get(next).map(|w| doc.slice(w.start, w.end));
+                        if bound_word.is_some_and(|w| ["이상", "이하", "미만", "가량", "정도"].contains(&w)) {
+                            next += 1;
+                        }
+                        head_noun_after(doc, next)
+                    })
+                } else {
+                    None
+                };
+                following.or_else(|| noun_before(doc, number.start))
+            }
+        };
+        let bound = bound_near(doc, number.start, end);
+        out.push(Count {
+            text: doc.slice(number.start, end).to_string(),
+            value: number.value(),
+            counter: counter.surface.clone(),
+            noun,
+            bound,
+            start: number.start,
+            end,
+        });
+        doc.claim(number.start, end);
+        i = end;
+    }
+    out
+}
+
+fn bound_near(doc: &Doc, start: usize, end: usize) -> Option<Bound> {
+    let after_attached = doc.hangul_run(end);
+    let k = doc.skip_spaces(end, 1);
+    let after = if k > end { doc.hangul_run(k) } else { String::new() };
+    for w in [after_attached.as_str(), after.as_str()] {
+        if w.starts_with("이상") || w.starts_with("초과") || w.starts_with("넘") {
+            return Some(Bound::Min);
+        }
+        if w.starts_with("이하") || w.starts_with("미만") || w.starts_with("이내") {
+            return Some(Bound::Max);
+        }
+    }
+    let before: String = doc.chars[start.saturating_sub(3)..start].iter().collect();
+    if before.trim_end().ends_with("최대") {
+        return Some(Bound::Max);
+    }
+    if before.trim_end().ends_with("최소") {
+        return Some(Bound::Min);
+    }
+    None
+}

@@ -1,0 +1,67 @@
+//! Percentages: 1.3%, 52.5%, 83 퍼센트; %p and %포인트 are percentage points.
+//! A range "2~3%" gives both ends.
+
+use super::{Doc, Percentage};
+use crate::numbers::{is_number_boundary, parse_at, Number};
+
+/// After a number: the percent sign or word, and whether it is points.
+fn percent_at(doc: &Doc, number: &Number) -> Option<(usize, &'static str)> {
+    let i = doc.skip_spaces(number.end, 1);
+    let after = if doc.at(i) == Some('%') {
+        i + 1
+    } else if doc.starts_with(i, "퍼센트") {
+        i + 3
+    } else if doc.starts_with(i, "프로") && i == number.end {
+        i + 2
+    } else {
+        return None;
+    };
+    if doc.at(after) == Some('p') && !doc.at(after + 1).is_some_and(|c| c.is_ascii_alphabetic()) {
+        return Some((after + 1, "pp"));
+    }
+    for points in ["포인트", "p"] {
+        if doc.starts_with(after, points) {
+            return Some((after + points.chars().count(), "pp"));
+        }
+    }
+    Some((after, "%"))
+}
+
+fn make(doc: &Doc, number: &Number, end: usize, unit: &'static str) -> Percentage {
+    Percentage { text: doc.slice(number.start, end).to_string(), value: number.as_f64(), unit, start: number.start, end }
+}
+
+pub fn find(doc: &mut Doc) -> Vec<Percentage> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < doc.len() {
+        if doc.is_claimed(i) || !doc.at(i).is_some_and(|c| c.is_ascii_digit()) || !is_number_boundary(&doc.chars, i) {
+            i += 1;
+            continue;
+        }
+        let Some(number) = parse_at(&doc.chars, i).filter(|n| n.magnitude.is_none()) else {
+            i += 1;
+            continue;
+        };
+        let mut next = number.end.max(i + 1);
+        if let Some((end, unit)) = percent_at(doc, &number) {
+            out.push(make(doc, &number, end, unit));
+            next = end;
+        } else if doc.at(number.end) == Some('~') {
+            // 2~3%: the first end takes the unit of the second.
+            if let Some(second) = parse_at(&doc.chars, number.end + 1) {
+                if let Some((end, unit)) = percent_at(doc, &second) {
+                    out.push(make(doc, &number, number.end, unit));
+                    out.push(make(doc, &second, end, unit));
+                    next = end;
+                }
+            }
+        }
+        let claimed: Vec<(usize, usize)> = out.iter().rev().take_while(|p| p.start >= i).map(|p| (p.start, p.end)).collect();
+        for (s, e) in claimed {
+            doc.claim(s, e);
+        }
+        i = next;
+    }
+    out
+}

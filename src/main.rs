@@ -1,0 +1,173 @@
+//! The `gisa` command line: wiring only; the work lives in the library.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use rayon::prelude::*;
+
+use gisa::input::{self, Input, DEFAULT_MAX_BYTES};
+use gisa::lexicon::Lexicon;
+use gisa::morph::Morph;
+use gisa::output::{render, Format};
+use gisa::pipeline::{error_record, Engine};
+
+#[derive(Parser)]
+#[command(name = "gisa", version, about = "Korean regional press articles → structured data (SPEC JSON)")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(clap::Args)]
+struct Rules {
+    /// User dictionary for Lindera (ko-dic simple CSV: surface,POS,reading),
+    /// instead of the built-in dictionaries/user_dict.csv.
+    #[arg(long, value_name = "PATH")]
+    user_dict: Option<PathBuf>,
+    /// Directory of rule files (counters.csv, program_words.txt, …) to use
+    /// instead of the built-in copies; files missing there fall back to them.
+    #[arg(long, value_name = "DIR")]
+    rules: Option<PathBuf>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Extract amounts, counts, years, programs and percentages from articles.
+    Extract {
+        /// Files, directories (searched for *.txt) or - for stdin.
+        #[arg(default_value = "-")]
+        paths: Vec<String>,
+        #[arg(long, value_enum, default_value_t = Format::Jsonl)]
+        format: Format,
+        #[command(flatten)]
+        rules: Rules,
+        /// Refuse inputs larger than this many bytes.
+        #[arg(long, default_value_t = DEFAULT_MAX_BYTES)]
+        max_bytes: u64,
+        /// Worker threads (default: every core).
+        #[arg(long, short = 'j')]
+        jobs: Option<usize>,
+    },
+    /// Print Lindera's tokens (surface and ko-dic details), one eojeol at a time.
+    Tokenize {
+        /// Text to tokenize; reads stdin when absent.
+        text: Option<String>,
+        #[command(flatten)]
+        rules: Rules,
+    },
+}
+
+fn build_engine(rules: &Rules) -> Result<Engine, String> {
+    let morph = match &rules.user_dict {
+        Some(path) => Morph::with_user_dict_file(path),
+        None => Morph::new(),
+    }
+    .map_err(|e| e.to_string())?;
+    let lexicon = match &rules.rules {
+        Some(dir) => Lexicon::from_dir(dir).map_err(|e| e.to_string())?,
+        None => Lexicon::builtin(),
+    };
+    Ok(Engine::new(morph, lexicon))
+}
+
+/// How many inputs are processed in parallel before their output is written,
+/// in input order.
+const BATCH: usize = 64;
+
+fn extract(paths: Vec<String>, format: Format, rules: Rules, max_bytes: u64, jobs: Option<usize>) -> ExitCode {
+    if let Some(n) = jobs {
+        // Only fails if a pool already exists; then the default one is used.
+        let _ = rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build_global();
+    }
+    let engine = match build_engine(&rules) {
+        Ok(e) => e,
+        Err(e) => {
+            eprintln!("gisa: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let inputs = input::expand(&paths);
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut failed = 0usize;
+    for batch in inputs.chunks(BATCH) {
+        let rendered: Vec<(String, Option<String>)> = batch
+            .par_iter()
+            .map(|item| match item {
+                Err(e) => (render(&error_record(e.label.clone(), e.message.clone()), format), Some(e.message.clone())),
+                Ok(inp) => process_one(&engine, inp, max_bytes, format),
+            })
+            .collect();
+        for (line, error) in rendered {
+            if let Some(message) = error {
+                failed += 1;
+                eprintln!("gisa: {message}");
+            }
+            if let Err(e) = out.write_all(line.as_bytes()) {
+                if e.kind() == std::io::ErrorKind::BrokenPipe {
+                    return ExitCode::SUCCESS;
+                }
+                eprintln!("gisa: cannot write output: {e}");
+                return ExitCode::from(2);
+            }
+        }
+    }
+    if let Err(e) = out.flush() {
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            eprintln!("gisa: cannot write output: {e}");
+            return ExitCode::from(2);
+        }
+    }
+    if failed > 0 {
+        eprintln!("gisa: {failed} of {} inputs failed", inputs.len());
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn process_one(engine: &Engine, inp: &Input, max_bytes: u64, format: Format) -> (String, Option<String>) {
+    let path = inp.label().map(str::to_string);
+    match input::read(inp, max_bytes) {
+        Ok(text) => (render(&engine.process_text(&text, path), format), None),
+        Err(message) => (render(&error_record(path, message.clone()), format), Some(message)),
+    }
+}
+
+fn tokenize(text: Option<String>, rules: Rules) -> ExitCode {
+    let engine = match build_engine(&rules) {
+        Ok(e) => e,
+        Err(e) => {
+            eprintln!("gisa: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let text = match text {
+        Some(t) => t,
+        None => match input::read(&Input::Stdin, DEFAULT_MAX_BYTES) {
+            Ok(t) => t,
+            Err(e) => {
+                eprintln!("gisa: {e}");
+                return ExitCode::from(1);
+            }
+        },
+    };
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    for (surface, details) in engine.morph.debug_tokens(&text) {
+        if writeln!(out, "{surface}\t{}", details.join(",")).is_err() {
+            break;
+        }
+    }
+    ExitCode::SUCCESS
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Extract { paths, format, rules, max_bytes, jobs } => extract(paths, format, rules, max_bytes, jobs),
+        Command::Tokenize { text, rules } => tokenize(text, rules),
+    }
+}
