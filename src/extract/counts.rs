@@ -33,7 +33,8 @@ fn head_noun_after(doc: &Doc, first_eojeol: usize) -> Option<String> {
         // Nouns (with prefixes such as 신-), then only particles or punctuation:
         // 집적된 or 확충한다 are verbs, and end the phrase without a noun.
         let nouns = tokens.iter().take_while(|t| t.pos.is_noun() || t.pos == Pos::Xpn).count();
-        let rest_ok = tokens[nouns..].iter().all(|t| t.pos.is_functional() || t.pos == Pos::Symbol);
+        // What follows the nouns up to any bracket or comma must be grammar only.
+        let rest_ok = tokens[nouns..].iter().take_while(|t| t.pos != Pos::Symbol).all(|t| t.pos.is_functional());
         if nouns == 0 || !rest_ok {
             break;
         }
