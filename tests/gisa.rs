@@ -253,3 +253,27 @@ fn tempdir(name: &str) -> PathBuf {
     std::fs::create_dir_all(&dir).unwrap();
     dir
 }
+
+/// Random text built from the characters the grammar reacts to: no panic,
+/// and every mention's offsets still slice its text exactly.
+#[test]
+fn random_tricky_text_never_panics_and_keeps_offsets() {
+    const ALPHABET: &[&str] = &[
+        "0", "1", "2", "9", "20", "2027", ",", ".", " ", " ", "\n", "억", "조", "만", "천", "백", "십", "수", "여", "개",
+        "개사", "명", "곳", "대", "원", "달러", "%", "p", "년", "까지", "부터", "~", "∼", "→", "’", "‘", "'", "「", "」",
+        "“", "”", "(", ")", "▲", "약", "최대", "이상", "사업", "센터", "의", "을", "에", "제", "차", "스마트빌리지", "兆", "２",
+    ];
+    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut next = || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    for _ in 0..400 {
+        let len = 5 + next() % 80;
+        let text: String = (0..len).map(|_| ALPHABET[(next() % ALPHABET.len() as u64) as usize]).collect();
+        let record = serde_json::to_value(engine().process_text(&text, None)).unwrap();
+        check_offsets(&record);
+    }
+}
