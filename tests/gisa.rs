@@ -277,3 +277,76 @@ fn random_tricky_text_never_panics_and_keeps_offsets() {
         check_offsets(&record);
     }
 }
+
+fn extract_text(text: &str) -> Value {
+    let r = serde_json::to_value(engine().process_text(text, None)).unwrap();
+    check_offsets(&r);
+    r
+}
+
+fn summary(record: &Value, list: &str, fields: &[&str]) -> Vec<String> {
+    record[list]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| fields.iter().map(|f| m[*f].to_string().trim_matches('"').to_string()).collect::<Vec<_>>().join(" "))
+        .collect()
+}
+
+#[test]
+fn hard_cases_for_amounts() {
+    let r = extract_text(
+        "예산은 12억∼210억원이며, 지원액은 80억에서 최대 160억 원까지 늘고, ’22년 100억원 → ’23년 632억원으로 확대됐다. \
+         총사업비는 약 2천475억원, 국비 1조2,000억원과 25兆4825億원, 이천칠백사십오억원, 수백억원대, 5천만 원 이상, 10억 달러를 들인다.",
+    );
+    assert_eq!(
+        summary(&r, "amounts", &["text", "value", "currency", "approx", "bound"]),
+        vec![
+            "12억 1200000000 KRW false min",
+            "210억원 21000000000 KRW false max",
+            "80억 8000000000 KRW false min",
+            "160억 원 16000000000 KRW false max",
+            "100억원 10000000000 KRW false null",
+            "632억원 63200000000 KRW false null",
+            "2천475억원 247500000000 KRW true null",
+            "1조2,000억원 1200000000000 KRW false null",
+            "25兆4825億원 25482500000000 KRW false null",
+            "이천칠백사십오억원 274500000000 KRW false null",
+            "수백억원 10000000000 KRW true null",
+            "5천만 원 50000000 KRW false min",
+            "10억 달러 1000000000 USD false null",
+        ]
+    );
+}
+
+#[test]
+fn hard_cases_for_counts_years_and_percentages() {
+    let r = extract_text(
+        "제2차 회의에서 2차관은 4차산업혁명과 1단계 사업, 5개년 계획, 3년 동안 18일, 100㎡, 30평을 말했다. \
+         도는 두 곳과 12개 기업, 99개의 디지털 기반 생활혁신 과제, 431개사만이 참여한 6대 분야를 ’23~’27 기간에 2020년부터 2030년까지 추진하며 \
+         (’24~) 비중은 52.5%로 10%p 늘었다.",
+    );
+    assert_eq!(
+        summary(&r, "counts", &["text", "value", "counter", "noun"]),
+        vec!["두 곳 2 곳 null", "12개 12 개 기업", "99개 99 개 과제", "431개사 431 개사 null", "6대 6 대 분야"]
+    );
+    assert_eq!(
+        summary(&r, "years", &["text", "year", "role"]),
+        vec!["’23 2023 start", "’27 2027 target", "2020년부터 2020 start", "2030년까지 2030 target", "’24 2024 start"]
+    );
+    assert_eq!(summary(&r, "percentages", &["text", "unit"]), vec!["52.5% %", "10%p pp"]);
+}
+
+#[test]
+fn hard_cases_for_programs_and_about() {
+    let r = extract_text(
+        "과학기술정보통신부(이하 ‘과기정통부’)는 「지방 디지털 경쟁력 강화방안」과 「제1차 지방시대 종합계획(’23~’27)」에 따라 \
+         ‘스마트빌리지’ 사업을 확대하고 스마트 임대공장 시범사업도 추진한다. 이 사업은 지원 사업이다. \
+         스마트빌리지(1039억 원)와 디지털 인재 양성에 2175억원을 지원한다.",
+    );
+    assert_eq!(
+        summary(&r, "programs", &["name"]),
+        vec!["지방 디지털 경쟁력 강화방안", "제1차 지방시대 종합계획", "스마트빌리지", "스마트 임대공장 시범사업"]
+    );
+    assert_eq!(summary(&r, "amounts", &["value", "about"]), vec!["103900000000 스마트빌리지", "217500000000 디지털 인재 양성"]);
+}

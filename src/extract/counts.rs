@@ -81,10 +81,51 @@ fn noun_before(doc: &Doc, number_start: usize) -> Option<String> {
     (ok && !doc.lex.generic_modifiers.contains(noun)).then(|| noun.to_string())
 }
 
+/// Native Korean numerals before a counter: 두 곳, 세 가지, 한 명.
+const NATIVE: [(&str, u128); 10] =
+    [("한", 1), ("두", 2), ("세", 3), ("네", 4), ("다섯", 5), ("여섯", 6), ("일곱", 7), ("여덟", 8), ("아홉", 9), ("열", 10)];
+
+/// A native numeral at a word start, then an optional space and a counter
+/// that ends its word: (value, counter, end).
+fn native_count_at<'l>(doc: &'l Doc, i: usize) -> Option<(u128, &'l Counter, usize)> {
+    if i > 0 && !doc.chars[i - 1].is_whitespace() && !matches!(doc.chars[i - 1], '(' | '\'' | '"' | '▲' | '△') {
+        return None;
+    }
+    let (word, value) = NATIVE.iter().find(|(w, _)| doc.starts_with(i, w))?;
+    let after = i + word.chars().count();
+    let k = doc.skip_spaces(after, 1);
+    let counter = counter_at(doc, k)?;
+    // Only counters that native numerals take in news prose (대 after 세 is "three generations").
+    if !matches!(counter.surface.as_str(), "곳" | "가지" | "개" | "명" | "개사" | "건" | "개국") {
+        return None;
+    }
+    Some((*value, counter, k + counter.surface.chars().count()))
+}
+
 pub fn find(doc: &mut Doc) -> Vec<Count> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < doc.len() {
+        if let Some((value, counter, end)) = native_count_at(doc, i) {
+            let counter = counter.clone();
+            let noun = if counter.kind == CounterKind::Generic && doc.hangul_run(end).is_empty() {
+                doc.analysis.eojeol_at(end.saturating_sub(1)).and_then(|e| head_noun_after(doc, e + 1))
+            } else {
+                None
+            };
+            out.push(Count {
+                text: doc.slice(i, end).to_string(),
+                value,
+                counter: counter.surface.clone(),
+                noun,
+                bound: None,
+                start: i,
+                end,
+            });
+            doc.claim(i, end);
+            i = end;
+            continue;
+        }
         if doc.is_claimed(i) || !is_number_boundary(&doc.chars, i) || doc.at(i.wrapping_sub(1)) == Some('제') {
             i += 1;
             continue;
