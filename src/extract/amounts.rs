@@ -3,6 +3,7 @@
 //! bounds (이상, 이하, 미만, 초과, 최대, 최소, 까지), ranges (12억∼210억원,
 //! 80억에서 최대 160억 원) and changes (100억원 → 632억원).
 
+use super::qualifiers::words_after;
 use super::{Amount, Bound, Doc};
 use crate::numbers::{is_number_boundary, parse_at, Number};
 
@@ -131,27 +132,6 @@ fn prefix(doc: &Doc, start: usize) -> (bool, Option<Bound>) {
     (approx, bound)
 }
 
-/// Words after the currency: 이상, 이하, 미만, 초과, 까지, 가량, 정도, 안팎 …
-fn suffix(doc: &Doc, end: usize) -> (bool, Option<Bound>) {
-    let attached = doc.hangul_run(end);
-    let next = {
-        let k = doc.skip_spaces(end, 1);
-        if k > end { doc.hangul_run(k) } else { String::new() }
-    };
-    let mut approx = false;
-    let mut bound = None;
-    for word in [attached.as_str(), next.as_str()] {
-        if word.starts_with("이상") || word.starts_with("초과") || word.starts_with("넘") || word.starts_with("남짓") {
-            bound = Some(Bound::Min);
-        } else if word.starts_with("이하") || word.starts_with("미만") || word.starts_with("까지") || word.starts_with("이내") {
-            bound = Some(Bound::Max);
-        } else if ["가량", "정도", "안팎", "내외", "쯤", "여"].iter().any(|w| word.starts_with(w)) {
-            approx = true;
-        }
-    }
-    (approx, bound)
-}
-
 fn make(doc: &Doc, number: &Number, end: usize, value: u128, currency: &'static str) -> Amount {
     Amount {
         text: doc.slice(number.start, end).to_string(),
@@ -182,52 +162,46 @@ pub fn find(doc: &mut Doc) -> Vec<Amount> {
         // A second end joined by ~, →, 에서: "12억~210억원", "100억원 → 632억원".
         let second = link_after(doc, link_from).and_then(|(link, j)| Some((link, money_at(doc, j)?)));
 
-        let mut found: Vec<(Amount, Option<Bound>)> = Vec::new();
-        match (money, second) {
+        // The first end: with its own currency, or borrowing the second's
+        // currency, and its magnitude when written bare: 3~5억원 → 3억,
+        // 2000→3000억원 → 2000억.
+        let (first_amount, second) = match (money, second) {
             (Some(m), second) => {
                 let mut a = make(doc, &m.number, m.end, m.number.value(), m.currency);
                 a.approx |= m.approx_suffix;
-                match second {
-                    Some((link, m2)) if m2.currency == m.currency => {
-                        let mut b = make(doc, &m2.number, m2.end, m2.number.value(), m2.currency);
-                        b.approx |= m2.approx_suffix;
-                        let (ba, bb) = match link {
-                            Link::Range => (Some(Bound::Min), Some(Bound::Max)),
-                            Link::Change => (None, None),
-                        };
-                        found.push((a, ba));
-                        found.push((b, bb));
-                    }
-                    _ => found.push((a, None)),
-                }
+                (a, second.filter(|(_, m2)| m2.currency == m.currency))
             }
             (None, Some((link, m2))) => {
-                // The first end borrows the second's currency, and its magnitude
-                // when written bare: 3~5억원 → 3억, 2000→3000억원 → 2000억.
                 let value = match (first.magnitude, m2.number.magnitude) {
                     (None, Some(mag)) if first.is_plain_digits() => first.value_times_pow10(mag),
                     _ => first.value(),
                 };
-                let a = make(doc, &first, first.end, value, m2.currency);
+                (make(doc, &first, first.end, value, m2.currency), Some((link, m2)))
+            }
+            (None, None) => {
+                i = first.end.max(i + 1);
+                continue;
+            }
+        };
+        let mut found: Vec<(Amount, Option<Bound>)> = Vec::new();
+        match second {
+            Some((link, m2)) => {
                 let mut b = make(doc, &m2.number, m2.end, m2.number.value(), m2.currency);
                 b.approx |= m2.approx_suffix;
                 let (ba, bb) = match link {
                     Link::Range => (Some(Bound::Min), Some(Bound::Max)),
                     Link::Change => (None, None),
                 };
-                found.push((a, ba));
+                found.push((first_amount, ba));
                 found.push((b, bb));
             }
-            (None, None) => {
-                i = first.end.max(i + 1);
-                continue;
-            }
+            None => found.push((first_amount, None)),
         }
         let last_end = found.last().map_or(i + 1, |(a, _)| a.end);
         let n = found.len();
         for (k, (mut a, range_bound)) in found.into_iter().enumerate() {
             let (pre_approx, pre_bound) = if k == 0 { prefix(doc, a.start) } else { (false, None) };
-            let (suf_approx, suf_bound) = if k + 1 == n { suffix(doc, a.end) } else { (false, None) };
+            let (suf_approx, suf_bound) = if k + 1 == n { words_after(doc, a.end) } else { (false, None) };
             a.approx |= pre_approx || suf_approx;
             a.bound = suf_bound.or(pre_bound).or(range_bound);
             doc.claim(a.start, a.end);

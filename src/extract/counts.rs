@@ -8,6 +8,7 @@
 //! units never match: their "counters" are not in the list, or the word goes
 //! on after the counter (5개년, 1개월).
 
+use super::qualifiers::words_after;
 use super::{Bound, Count, Doc};
 use crate::lexicon::{Counter, CounterKind};
 use crate::morph::Pos;
@@ -180,16 +181,8 @@ pub fn find(doc: &mut Doc) -> Vec<Count> {
 }
 
 fn bound_near(doc: &Doc, start: usize, end: usize) -> Option<Bound> {
-    let after_attached = doc.hangul_run(end);
-    let k = doc.skip_spaces(end, 1);
-    let after = if k > end { doc.hangul_run(k) } else { String::new() };
-    for w in [after_attached.as_str(), after.as_str()] {
-        if w.starts_with("이상") || w.starts_with("초과") || w.starts_with("넘") {
-            return Some(Bound::Min);
-        }
-        if w.starts_with("이하") || w.starts_with("미만") || w.starts_with("이내") {
-            return Some(Bound::Max);
-        }
+    if let (_, Some(b)) = words_after(doc, end) {
+        return Some(b);
     }
     let before: String = doc.chars[start.saturating_sub(3)..start].iter().collect();
     if before.trim_end().ends_with("최대") {

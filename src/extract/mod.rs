@@ -8,6 +8,7 @@ mod counts;
 mod doc;
 mod percentages;
 mod programs;
+mod qualifiers;
 mod years;
 
 use serde::Serialize;
