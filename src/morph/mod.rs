@@ -32,8 +32,6 @@ pub struct Token {
     pub pos: Pos,
     /// POS of the last morpheme (differs from `pos` only for inflected compounds).
     pub last_pos: Pos,
-    /// ko-dic marks verbal nouns (추진, 지원, 육성 …) with the meaning class 행위.
-    pub is_action_noun: bool,
     /// Index of the eojeol (whitespace-delimited word) the token belongs to.
     pub eojeol: usize,
 }
@@ -184,7 +182,6 @@ impl Morph {
                             (f, l)
                         }
                     };
-                    let is_action_noun = details.get(1) == Some(&"행위");
                     analysis.tokens.push(Token {
                         start: char_base + start,
                         end: char_base + start + len,
@@ -192,7 +189,6 @@ impl Morph {
                         byte_end: byte_base + token.byte_end,
                         pos: first,
                         last_pos: last,
-                        is_action_noun,
                         eojeol: index,
                     });
                 }
@@ -207,7 +203,6 @@ impl Morph {
                     byte_end: byte_base + word.len(),
                     pos: Pos::Unknown,
                     last_pos: Pos::Unknown,
-                    is_action_noun: false,
                     eojeol: index,
                 });
             }
