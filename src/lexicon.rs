@@ -57,6 +57,11 @@ const FILES: [(&str, &str); 6] = [
     ("footer_markers.txt", include_str!("../dictionaries/footer_markers.txt")),
 ];
 
+/// The embedded copy of one rule file.
+fn builtin_file(name: &str) -> String {
+    FILES.iter().find(|(n, _)| *n == name).map(|(_, s)| s.to_string()).unwrap_or_default()
+}
+
 /// Non-blank, non-comment lines with their 1-based line numbers.
 fn data_lines(src: &str) -> impl Iterator<Item = (usize, &str)> {
     src.lines()
@@ -112,7 +117,7 @@ fn counters(name: &str, src: &str) -> Result<Vec<Counter>, LexiconError> {
 impl Lexicon {
     /// The copies embedded from `dictionaries/` at build time.
     pub fn builtin() -> Lexicon {
-        Self::parse(|name| Ok(FILES.iter().find(|(n, _)| *n == name).map(|(_, s)| s.to_string()).unwrap_or_default()))
+        Self::parse(|name| Ok(builtin_file(name)))
             .expect("the embedded dictionaries are checked by tests")
     }
 
@@ -123,7 +128,7 @@ impl Lexicon {
             match std::fs::read_to_string(&path) {
                 Ok(s) => Ok(s),
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                    Ok(FILES.iter().find(|(n, _)| *n == name).map(|(_, s)| s.to_string()).unwrap_or_default())
+                    Ok(builtin_file(name))
                 }
                 Err(e) => Err(LexiconError { file: path.display().to_string(), line: 0, message: e.to_string() }),
             }
