@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 use rayon::prelude::*;
 
+use gisa::eval;
 use gisa::input::{self, Input, DEFAULT_MAX_BYTES};
 use gisa::lexicon::Lexicon;
 use gisa::morph::Morph;
@@ -49,6 +50,28 @@ enum Command {
         /// Worker threads (default: every core).
         #[arg(long, short = 'j')]
         jobs: Option<usize>,
+    },
+    /// Score the extractors against fixtures (NAME.txt/.html beside
+    /// NAME.expected.json): precision, recall and F1 per field, and per fixture
+    /// what was missed and what was extra. Exits 1 below the thresholds.
+    Eval {
+        /// Directory of fixtures.
+        #[arg(default_value = "fixtures")]
+        dir: PathBuf,
+        /// Thresholds file (default: DIR/thresholds.toml, if present).
+        #[arg(long, value_name = "PATH")]
+        thresholds: Option<PathBuf>,
+        /// Print the report as JSON.
+        #[arg(long)]
+        json: bool,
+        /// Rewrite expected files from the current output, after showing the diff and asking.
+        #[arg(long)]
+        bless: bool,
+        /// With --bless: write without asking.
+        #[arg(long, requires = "bless")]
+        yes: bool,
+        #[command(flatten)]
+        rules: Rules,
     },
     /// Print Lindera's tokens (surface and ko-dic details), one eojeol at a time.
     Tokenize {
@@ -129,10 +152,9 @@ fn extract(paths: Vec<String>, format: Format, rules: Rules, max_bytes: u64, job
 }
 
 fn process_one(engine: &Engine, inp: &Input, max_bytes: u64, format: Format) -> (String, Option<String>) {
-    let path = inp.label().map(str::to_string);
-    match input::read(inp, max_bytes) {
-        Ok(text) => (render(&engine.process_text(&text, path), format), None),
-        Err(message) => (render(&error_record(path, message.clone()), format), Some(message)),
+    match engine.process_input(inp, max_bytes) {
+        Ok(record) => (render(&record, format), None),
+        Err(message) => (render(&error_record(inp.label().map(str::to_string), message.clone()), format), Some(message)),
     }
 }
 
@@ -164,10 +186,78 @@ fn tokenize(text: Option<String>, rules: Rules) -> ExitCode {
     ExitCode::SUCCESS
 }
 
+struct EvalArgs {
+    dir: PathBuf,
+    thresholds: Option<PathBuf>,
+    json: bool,
+    bless: bool,
+    yes: bool,
+}
+
+fn eval(args: EvalArgs, rules: Rules) -> ExitCode {
+    let setup = || -> Result<(Engine, Vec<eval::Fixture>, eval::Thresholds), String> {
+        let thresholds = match &args.thresholds {
+            Some(path) => eval::Thresholds::load(path).map_err(|e| e.to_string())?,
+            None => {
+                let path = args.dir.join("thresholds.toml");
+                if path.exists() { eval::Thresholds::load(&path).map_err(|e| e.to_string())? } else { eval::Thresholds::default() }
+            }
+        };
+        let fixtures = eval::discover(&args.dir).map_err(|e| e.to_string())?;
+        Ok((build_engine(&rules)?, fixtures, thresholds))
+    };
+    let (engine, fixtures, thresholds) = match setup() {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("gisa: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let (results, actuals) = eval::run_fixtures(&engine, fixtures);
+    let report = eval::EvalReport::build(results, thresholds);
+    let rendered = if args.json { eval::render_json(&report) } else { eval::render_text(&report) };
+    // anstream drops the colours when stdout is not a terminal (or NO_COLOR is set).
+    let _ = write!(anstream::stdout(), "{rendered}");
+    if args.bless {
+        return bless(&actuals, args.yes);
+    }
+    if report.passed() { ExitCode::SUCCESS } else { ExitCode::from(1) }
+}
+
+fn bless(actuals: &[(eval::Fixture, serde_json::Value)], yes: bool) -> ExitCode {
+    let plan = eval::bless_plan(actuals);
+    if plan.is_empty() {
+        eprintln!("gisa: every expected file already matches the current output; nothing to bless");
+        return ExitCode::SUCCESS;
+    }
+    let _ = write!(anstream::stdout(), "\n{}", plan.diff());
+    let n = plan.changes.len();
+    if !yes {
+        eprint!("Write these changes to {n} expected file(s)? [y/N] ");
+        let mut answer = String::new();
+        let confirmed = std::io::stdin().read_line(&mut answer).is_ok() && matches!(answer.trim(), "y" | "Y" | "yes");
+        if !confirmed {
+            eprintln!("\ngisa: not confirmed; no expected file was changed (answer y, or pass --yes)");
+            return ExitCode::from(1);
+        }
+    }
+    match plan.apply() {
+        Ok(()) => {
+            eprintln!("gisa: wrote {n} expected file(s)");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("gisa: cannot write expected files: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Extract { paths, format, rules, max_bytes, jobs } => extract(paths, format, rules, max_bytes, jobs),
+        Command::Eval { dir, thresholds, json, bless, yes, rules } => eval(EvalArgs { dir, thresholds, json, bless, yes }, rules),
         Command::Tokenize { text, rules } => tokenize(text, rules),
     }
 }

@@ -4,6 +4,7 @@
 
 use crate::article::{clean_text, Article};
 use crate::extract::extract;
+use crate::input::{self, Input};
 use crate::lexicon::Lexicon;
 use crate::morph::Morph;
 use crate::output::{article_id, ErrorRecord, Record, Source, SCHEMA_VERSION};
@@ -22,6 +23,13 @@ impl Engine {
     pub fn process_text(&self, raw: &str, path: Option<String>) -> Record {
         let article = clean_text(raw, &self.lexicon);
         self.process_article(article, path)
+    }
+
+    /// Reads, decodes and processes one input; the error is the message for
+    /// its SPEC error object.
+    pub fn process_input(&self, inp: &Input, max_bytes: u64) -> Result<Record, String> {
+        let text = input::read(inp, max_bytes)?;
+        Ok(self.process_text(&text, inp.label().map(str::to_string)))
     }
 
     pub fn process_article(&self, article: Article, path: Option<String>) -> Record {

@@ -7,15 +7,36 @@ use std::collections::HashMap;
 
 use serde_json::Value;
 
-/// The fields scored, and the keys that identify a mention in each.
-pub const FIELDS: [(&str, &str, &[&str]); 7] = [
-    ("amounts", "amounts", &["value", "currency"]),
-    ("amounts.about", "amounts", &["value", "about"]),
-    ("counts", "counts", &["value", "counter"]),
-    ("counts.noun", "counts", &["value", "counter", "noun"]),
-    ("years", "years", &["year", "role"]),
-    ("programs", "programs", &["name"]),
-    ("percentages", "percentages", &["value", "unit"]),
+/// One scored field: a mention list, the keys that identify a mention in it,
+/// and optionally only the mentions with one value of one key (years by role).
+#[derive(Debug, Clone, Copy)]
+pub struct Field {
+    pub name: &'static str,
+    pub list: &'static str,
+    pub keys: &'static [&'static str],
+    pub only: Option<(&'static str, &'static str)>,
+}
+
+const fn field(name: &'static str, list: &'static str, keys: &'static [&'static str]) -> Field {
+    Field { name, list, keys, only: None }
+}
+
+const fn role(name: &'static str, role: &'static str) -> Field {
+    Field { name, list: "years", keys: &["year", "role"], only: Some(("role", role)) }
+}
+
+/// The fields scored, in report order.
+pub const FIELDS: [Field; 10] = [
+    field("amounts", "amounts", &["value", "currency"]),
+    field("amounts.about", "amounts", &["value", "about"]),
+    field("counts", "counts", &["value", "counter"]),
+    field("counts.noun", "counts", &["value", "counter", "noun"]),
+    field("years", "years", &["year", "role"]),
+    role("years.target", "target"),
+    role("years.start", "start"),
+    role("years.mention", "mention"),
+    field("programs", "programs", &["name"]),
+    field("percentages", "percentages", &["value", "unit"]),
 ];
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -66,35 +87,51 @@ fn key(item: &Value, keys: &[&str]) -> String {
         .join("|")
 }
 
+/// The words of a mention as written: its `text`, or a program's `name`.
+fn shown(item: &Value) -> String {
+    let t = item.get("text").or_else(|| item.get("name")).and_then(Value::as_str).unwrap_or("");
+    format!("«{}»", t.replace('\n', "⏎"))
+}
+
+/// "«80개» 80|개": the words, then the key that was matched (a program's key
+/// is its name, so it is not repeated).
+fn labelled(shown: String, key: &str, keys: &[&str]) -> String {
+    if keys == ["name"] { shown } else { format!("{shown} {key}") }
+}
+
 /// Scores one field; `None` when the expected file leaves the field out.
 pub fn score_field(expected: &Value, actual: &Value, list: &str, keys: &[&str]) -> Option<Score> {
-    let exp = expected.get(list)?.as_array()?;
+    score_only(expected, actual, list, keys, None)
+}
+
+fn score_only(expected: &Value, actual: &Value, list: &str, keys: &[&str], only: Option<(&str, &str)>) -> Option<Score> {
+    let selected = |v: &&Value| only.is_none_or(|(k, want)| v.get(k).and_then(Value::as_str) == Some(want));
+    let exp: Vec<&Value> = expected.get(list)?.as_array()?.iter().filter(selected).collect();
     // A key field left out of every expected item is not scored either.
     if !exp.is_empty() && keys.iter().any(|k| exp.iter().all(|e| e.get(k).is_none())) {
         return None;
     }
-    let act = actual.get(list).and_then(Value::as_array).cloned().unwrap_or_default();
-    let mut want: HashMap<String, usize> = HashMap::new();
+    let act: Vec<&Value> = actual.get(list).and_then(Value::as_array).map(|a| a.iter().filter(selected).collect()).unwrap_or_default();
+    // Each key with the texts of the expected mentions that have it, so a
+    // miss can be shown as the words the annotator saw.
+    let mut want: HashMap<String, Vec<String>> = HashMap::new();
     for e in exp {
-        *want.entry(key(e, keys)).or_default() += 1;
+        want.entry(key(e, keys)).or_default().push(shown(e));
     }
     let mut score = Score::default();
     for a in &act {
         let k = key(a, keys);
-        match want.get_mut(&k) {
-            Some(n) if *n > 0 => {
-                *n -= 1;
-                score.true_pos += 1;
-            }
-            _ => {
+        match want.get_mut(&k).and_then(Vec::pop) {
+            Some(_) => score.true_pos += 1,
+            None => {
                 score.false_pos += 1;
-                score.extra.push(k);
+                score.extra.push(labelled(shown(a), &k, keys));
             }
         }
     }
-    for (k, n) in want {
-        score.false_neg += n;
-        score.missed.extend(std::iter::repeat_n(k, n));
+    for (k, texts) in want {
+        score.false_neg += texts.len();
+        score.missed.extend(texts.into_iter().map(|t| labelled(t, &k, keys)));
     }
     score.missed.sort();
     score.extra.sort();
@@ -105,7 +142,7 @@ pub fn score_field(expected: &Value, actual: &Value, list: &str, keys: &[&str]) 
 pub fn score_fixture(expected: &Value, actual: &Value) -> Vec<(&'static str, Score)> {
     FIELDS
         .iter()
-        .filter_map(|(name, list, keys)| score_field(expected, actual, list, keys).map(|s| (*name, s)))
+        .filter_map(|f| score_only(expected, actual, f.list, f.keys, f.only).map(|s| (f.name, s)))
         .collect()
 }
 
@@ -123,8 +160,8 @@ mod tests {
         assert!((s.precision() - 0.5).abs() < 1e-9);
         assert!((s.recall() - 1.0 / 3.0).abs() < 1e-9);
         assert!((s.f1() - 0.4).abs() < 1e-9);
-        assert_eq!(s.missed, vec!["2|곳".to_string(), "80|개".to_string()]);
-        assert_eq!(s.extra, vec!["5|명".to_string()]);
+        assert_eq!(s.missed, vec!["«» 2|곳".to_string(), "«» 80|개".to_string()]);
+        assert_eq!(s.extra, vec!["«» 5|명".to_string()]);
     }
 
     #[test]
@@ -133,6 +170,20 @@ mod tests {
         let actual = json!({"years": [], "amounts": [{"value": 1, "currency": "KRW"}]});
         let scored: Vec<_> = score_fixture(&expected, &actual).into_iter().map(|(n, _)| n).collect();
         assert_eq!(scored, vec!["years"]);
+    }
+
+    #[test]
+    fn years_by_role_score_only_that_role() {
+        let expected = json!({"years": [{"year": 2027, "role": "target"}, {"year": 2023, "role": "start"}]});
+        let actual = json!({"years": [{"year": 2027, "role": "mention"}, {"year": 2023, "role": "start"}]});
+        let by_name: HashMap<&str, Score> = score_fixture(&expected, &actual).into_iter().collect();
+        let t = &by_name["years.target"];
+        assert_eq!((t.true_pos, t.false_pos, t.false_neg), (0, 0, 1));
+        let m = &by_name["years.mention"];
+        assert_eq!((m.true_pos, m.false_pos, m.false_neg), (0, 1, 0));
+        let s = &by_name["years.start"];
+        assert_eq!((s.true_pos, s.false_pos, s.false_neg), (1, 0, 0));
+        assert_eq!((by_name["years"].true_pos, by_name["years"].false_neg), (1, 1));
     }
 
     #[test]
