@@ -21,11 +21,42 @@ pub struct Counter {
     pub kind: CounterKind,
 }
 
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Currency {
+    pub word: String,
+    /// ISO 4217 code.
+    pub code: String,
+    /// Also an ordinary syllable (엔, 불): only right after a magnitude word.
+    pub attached_only: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Effect {
+    Approx,
+    Min,
+    Max,
+    /// Allowed before a number without changing it (총, 모두).
+    None,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Qualifier {
+    pub word: String,
+    pub effect: Effect,
+}
+
 #[derive(Debug, Clone)]
 pub struct Lexicon {
     /// Longest surface first, so 개사 wins over 개.
     pub counters: Vec<Counter>,
     pub program_words: HashSet<String>,
+    /// Known program names, spaces removed, longest first.
+    pub program_names: Vec<Vec<char>>,
+    /// Longest word first, so 달러 is tried before a shorter word.
+    pub currencies: Vec<Currency>,
+    /// Words before a number (약, 최대, 총) and after it (이상, 가량).
+    pub qualifiers_before: Vec<Qualifier>,
+    pub qualifiers_after: Vec<Qualifier>,
     pub generic_modifiers: HashSet<String>,
     pub particles: HashSet<String>,
     pub furniture: Vec<Regex>,
@@ -48,9 +79,12 @@ impl std::fmt::Display for LexiconError {
 
 impl std::error::Error for LexiconError {}
 
-const FILES: [(&str, &str); 6] = [
+const FILES: [(&str, &str); 9] = [
     ("counters.csv", include_str!("../dictionaries/counters.csv")),
+    ("currencies.csv", include_str!("../dictionaries/currencies.csv")),
+    ("qualifiers.csv", include_str!("../dictionaries/qualifiers.csv")),
     ("program_words.txt", include_str!("../dictionaries/program_words.txt")),
+    ("program_names.txt", include_str!("../dictionaries/program_names.txt")),
     ("generic_modifiers.txt", include_str!("../dictionaries/generic_modifiers.txt")),
     ("particles.txt", include_str!("../dictionaries/particles.txt")),
     ("furniture.txt", include_str!("../dictionaries/furniture.txt")),
@@ -114,6 +148,70 @@ fn counters(name: &str, src: &str) -> Result<Vec<Counter>, LexiconError> {
     Ok(out)
 }
 
+/// Splits a CSV row into exactly `n` trimmed, non-empty fields.
+fn csv_fields<'s>(name: &str, line: usize, row: &'s str, header: &str) -> Result<Vec<&'s str>, LexiconError> {
+    let fields: Vec<&str> = row.split(',').map(str::trim).collect();
+    let n = header.split(',').count();
+    if fields.len() != n || fields.iter().any(|f| f.is_empty()) {
+        return Err(LexiconError { file: name.into(), line, message: format!("expected {n} fields '{header}', found '{row}'") });
+    }
+    Ok(fields)
+}
+
+fn currencies(name: &str, src: &str) -> Result<Vec<Currency>, LexiconError> {
+    let mut out = Vec::new();
+    for (line, row) in data_lines(src) {
+        let f = csv_fields(name, line, row, "word,code,attached_only")?;
+        let err = |message: String| LexiconError { file: name.into(), line, message };
+        if f[1].len() != 3 || !f[1].chars().all(|c| c.is_ascii_uppercase()) {
+            return Err(err(format!("code '{}' is not a three-letter ISO 4217 code such as KRW", f[1])));
+        }
+        let attached_only = match f[2] {
+            "yes" => true,
+            "no" => false,
+            other => return Err(err(format!("attached_only '{other}' is neither 'yes' nor 'no'"))),
+        };
+        out.push(Currency { word: f[0].to_string(), code: f[1].to_string(), attached_only });
+    }
+    out.sort_by_key(|c| std::cmp::Reverse(c.word.chars().count()));
+    Ok(out)
+}
+
+type QualifierLists = (Vec<Qualifier>, Vec<Qualifier>);
+
+fn qualifiers(name: &str, src: &str) -> Result<QualifierLists, LexiconError> {
+    let (mut before, mut after) = (Vec::new(), Vec::new());
+    for (line, row) in data_lines(src) {
+        let f = csv_fields(name, line, row, "word,position,effect")?;
+        let err = |message: String| LexiconError { file: name.into(), line, message };
+        let effect = match f[2] {
+            "approx" => Effect::Approx,
+            "min" => Effect::Min,
+            "max" => Effect::Max,
+            "none" => Effect::None,
+            other => return Err(err(format!("effect '{other}' is not one of approx, min, max, none"))),
+        };
+        let q = Qualifier { word: f[0].to_string(), effect };
+        match f[1] {
+            "before" => before.push(q),
+            "after" if effect == Effect::None => return Err(err("an 'after' word needs an effect (approx, min or max)".into())),
+            "after" => after.push(q),
+            other => return Err(err(format!("position '{other}' is neither 'before' nor 'after'"))),
+        }
+    }
+    // Longest first: 이상 before a shorter word that starts the same way.
+    after.sort_by_key(|q| std::cmp::Reverse(q.word.chars().count()));
+    Ok((before, after))
+}
+
+fn program_names(src: &str) -> Vec<Vec<char>> {
+    let mut out: Vec<Vec<char>> =
+        data_lines(src).map(|(_, l)| l.chars().filter(|c| !c.is_whitespace()).collect()).filter(|n: &Vec<char>| n.len() >= 2).collect();
+    out.sort_by_key(|n| std::cmp::Reverse(n.len()));
+    out.dedup();
+    out
+}
+
 impl Lexicon {
     /// The copies embedded from `dictionaries/` at build time.
     pub fn builtin() -> Lexicon {
@@ -136,14 +234,29 @@ impl Lexicon {
     }
 
     fn parse(read: impl Fn(&str) -> Result<String, LexiconError>) -> Result<Lexicon, LexiconError> {
+        let (qualifiers_before, qualifiers_after) = qualifiers("qualifiers.csv", &read("qualifiers.csv")?)?;
         Ok(Lexicon {
             counters: counters("counters.csv", &read("counters.csv")?)?,
+            currencies: currencies("currencies.csv", &read("currencies.csv")?)?,
+            qualifiers_before,
+            qualifiers_after,
             program_words: word_set("program_words.txt", &read("program_words.txt")?)?,
+            program_names: program_names(&read("program_names.txt")?),
             generic_modifiers: word_set("generic_modifiers.txt", &read("generic_modifiers.txt")?)?,
             particles: word_set("particles.txt", &read("particles.txt")?)?,
             furniture: regex_list("furniture.txt", &read("furniture.txt")?)?,
             footer_markers: regex_list("footer_markers.txt", &read("footer_markers.txt")?)?,
         })
+    }
+
+    /// The effect of a word written before a number, if it is a qualifier.
+    pub fn before_effect(&self, word: &str) -> Option<Effect> {
+        self.qualifiers_before.iter().find(|q| q.word == word).map(|q| q.effect)
+    }
+
+    /// The effect of the qualifier that `word` (after a number) starts with.
+    pub fn after_effect(&self, word: &str) -> Option<Effect> {
+        self.qualifiers_after.iter().find(|q| word.starts_with(q.word.as_str())).map(|q| q.effect)
     }
 
     pub fn is_furniture(&self, line: &str) -> bool {
@@ -174,6 +287,36 @@ mod tests {
         assert_eq!(e.to_string(), "counters.csv:3: kind 'maybe' is neither 'generic' nor 'self'");
         let e = counters("counters.csv", "개\n").unwrap_err();
         assert_eq!(e.line, 1);
+    }
+
+    #[test]
+    fn malformed_currency_and_qualifier_rows_name_file_and_line() {
+        let e = currencies("currencies.csv", "원,KRW,no\n달러,usd,no\n").unwrap_err();
+        assert_eq!(e.to_string(), "currencies.csv:2: code 'usd' is not a three-letter ISO 4217 code such as KRW");
+        let e = currencies("currencies.csv", "원,KRW\n").unwrap_err();
+        assert_eq!(e.to_string(), "currencies.csv:1: expected 3 fields 'word,code,attached_only', found '원,KRW'");
+        let e = currencies("currencies.csv", "엔,JPY,maybe\n").unwrap_err();
+        assert!(e.to_string().starts_with("currencies.csv:1: attached_only 'maybe'"), "{e}");
+        let e = qualifiers("qualifiers.csv", "# c\n약,before,approx\n이상,behind,min\n").unwrap_err();
+        assert_eq!(e.to_string(), "qualifiers.csv:3: position 'behind' is neither 'before' nor 'after'");
+        let e = qualifiers("qualifiers.csv", "이상,after,more\n").unwrap_err();
+        assert_eq!(e.line, 1);
+        let e = qualifiers("qualifiers.csv", "총,after,none\n").unwrap_err();
+        assert!(e.message.contains("needs an effect"), "{e}");
+    }
+
+    #[test]
+    fn qualifier_lookups() {
+        let lex = Lexicon::builtin();
+        assert_eq!(lex.before_effect("약"), Some(Effect::Approx));
+        assert_eq!(lex.before_effect("총"), Some(Effect::None));
+        assert_eq!(lex.before_effect("사업"), None);
+        assert_eq!(lex.after_effect("넘는"), Some(Effect::Min));
+        assert_eq!(lex.after_effect("미만으로"), Some(Effect::Max));
+        assert_eq!(lex.after_effect("가량을"), Some(Effect::Approx));
+        let usd: Vec<&str> = lex.currencies.iter().filter(|c| c.code == "USD").map(|c| c.word.as_str()).collect();
+        assert_eq!(usd, vec!["달러", "불", "弗"]);
+        assert!(lex.program_names.contains(&"한국판뉴딜".chars().collect()));
     }
 
     #[test]

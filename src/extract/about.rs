@@ -6,6 +6,7 @@
 //! 4. a noun phrase right before it: 디지털 전환 매출액 20조원;
 //! 5. the object of the clause: 87개 세부과제를 발굴해 3조 2천 638억원을 투자.
 
+use super::qualifiers::words_before;
 use super::{Amount, Count, Doc, Program};
 use crate::morph::Pos;
 
@@ -139,24 +140,8 @@ fn about_for(doc: &Doc, a: &Amount, amounts: &[Amount], programs: &[Program], co
             }
         }
     }
-    // Skip prefix words between the phrase and the number: 약, 총, 최대.
-    let mut before = a.start;
-    loop {
-        let s = before.saturating_sub(1);
-        if doc.at(s) != Some(' ') {
-            break;
-        }
-        let mut w = s;
-        while w > 0 && !doc.chars[w - 1].is_whitespace() {
-            w -= 1;
-        }
-        let word: String = doc.chars[w..s].iter().collect();
-        if ["약", "총", "최대", "최소", "모두", "연간", "무려"].contains(&word.as_str()) {
-            before = w;
-        } else {
-            break;
-        }
-    }
+    // Step over qualifier words between the phrase and the number: 약, 총, 최대.
+    let (_, mut before) = words_before(doc, a.start);
     // "80개 선도 사업에 대해 약 9700억원": step over 대해/대한/위해.
     for word in ["대해", "대해서", "대한", "위해", "위한"] {
         let n = word.chars().count();

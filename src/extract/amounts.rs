@@ -3,26 +3,14 @@
 //! bounds (이상, 이하, 미만, 초과, 최대, 최소, 까지), ranges (12억∼210억원,
 //! 80억에서 최대 160억 원) and changes (100억원 → 632억원).
 
-use super::qualifiers::words_after;
+use super::qualifiers::{words_after, words_before, Qualified};
 use super::{Amount, Bound, Doc};
 use crate::numbers::{is_number_boundary, parse_at, Number};
-
-/// Currency words, longest first, with ISO codes.
-const CURRENCIES: [(&str, &str); 8] = [
-    ("파운드", "GBP"),
-    ("달러", "USD"),
-    ("유로", "EUR"),
-    ("위안", "CNY"),
-    ("원", "KRW"),
-    ("불", "USD"),
-    ("엔", "JPY"),
-    ("弗", "USD"),
-];
 
 /// A number with its currency word.
 struct Money {
     number: Number,
-    currency: &'static str,
+    currency: String,
     /// End of the currency word.
     end: usize,
     /// 억원대: "in the range of", an approximation.
@@ -35,20 +23,18 @@ fn currency_at(doc: &Doc, number: &Number) -> Option<Money> {
     if doc.at(i) == Some(' ') && number.magnitude.is_some() {
         i += 1;
     }
-    let (word, code) = CURRENCIES.iter().find(|(w, _)| doc.starts_with(i, w))?;
-    let end = i + word.chars().count();
-    if *code == "JPY" || *code == "USD" && *word == "불" {
-        // 엔/불 are also ordinary syllables: only right after a magnitude word.
-        if number.magnitude.is_none() || i != number.end {
-            return None;
-        }
+    let currency = doc.lex.currencies.iter().find(|c| doc.starts_with(i, &c.word))?;
+    let end = i + currency.word.chars().count();
+    // 엔/불 are also ordinary syllables: only right after a magnitude word.
+    if currency.attached_only && (number.magnitude.is_none() || i != number.end) {
+        return None;
     }
     let approx_suffix = doc.at(end) == Some('대');
     let tail = if approx_suffix { end + 1 } else { end };
     if !doc.tail_is_functional(tail) {
         return None;
     }
-    Some(Money { number: *number, currency: code, end, approx_suffix })
+    Some(Money { number: *number, currency: currency.code.clone(), end, approx_suffix })
 }
 
 fn money_at(doc: &Doc, i: usize) -> Option<Money> {
@@ -95,44 +81,7 @@ fn link_after(doc: &Doc, i: usize) -> Option<(Link, usize)> {
     Some((link, j))
 }
 
-/// Words before the number: 약 (approximately), 최대/최소.
-fn prefix(doc: &Doc, start: usize) -> (bool, Option<Bound>) {
-    let mut approx = false;
-    let mut bound = None;
-    // Look at up to two eojeols before: "최대 약 100억원".
-    let mut end = start;
-    for _ in 0..2 {
-        let e = end;
-        let mut s = e;
-        if s > 0 && doc.at(s - 1) == Some(' ') {
-            s -= 1;
-        }
-        let word_end = s;
-        while s > 0 && doc.at(s - 1).is_some_and(|c| !c.is_whitespace()) {
-            s -= 1;
-        }
-        if s == word_end {
-            break;
-        }
-        let word: String = doc.chars[s..word_end].iter().collect();
-        let word = word.trim_start_matches(|c: char| !crate::normalize::is_hangul(c));
-        match word {
-            "약" | "대략" | "어림잡아" | "줄잡아" => approx = true,
-            "최대" | "최고" => bound = Some(Bound::Max),
-            "최소" | "최저" => bound = Some(Bound::Min),
-            "총" | "모두" | "무려" | "연간" | "연" => {}
-            _ => break,
-        }
-        end = s;
-    }
-    // 약 attached to the number: "약4천억원".
-    if start > 0 && doc.at(start - 1) == Some('약') && !doc.at(start.wrapping_sub(2)).is_some_and(crate::normalize::is_hangul) {
-        approx = true;
-    }
-    (approx, bound)
-}
-
-fn make(doc: &Doc, number: &Number, end: usize, value: u128, currency: &'static str) -> Amount {
+fn make(doc: &Doc, number: &Number, end: usize, value: u128, currency: String) -> Amount {
     Amount {
         text: doc.slice(number.start, end).to_string(),
         value,
@@ -167,7 +116,7 @@ pub fn find(doc: &mut Doc) -> Vec<Amount> {
         // 2000→3000억원 → 2000억.
         let (first_amount, second) = match (money, second) {
             (Some(m), second) => {
-                let mut a = make(doc, &m.number, m.end, m.number.value(), m.currency);
+                let mut a = make(doc, &m.number, m.end, m.number.value(), m.currency.clone());
                 a.approx |= m.approx_suffix;
                 (a, second.filter(|(_, m2)| m2.currency == m.currency))
             }
@@ -176,7 +125,7 @@ pub fn find(doc: &mut Doc) -> Vec<Amount> {
                     (None, Some(mag)) if first.is_plain_digits() => first.value_times_pow10(mag),
                     _ => first.value(),
                 };
-                (make(doc, &first, first.end, value, m2.currency), Some((link, m2)))
+                (make(doc, &first, first.end, value, m2.currency.clone()), Some((link, m2)))
             }
             (None, None) => {
                 i = first.end.max(i + 1);
@@ -186,7 +135,7 @@ pub fn find(doc: &mut Doc) -> Vec<Amount> {
         let mut found: Vec<(Amount, Option<Bound>)> = Vec::new();
         match second {
             Some((link, m2)) => {
-                let mut b = make(doc, &m2.number, m2.end, m2.number.value(), m2.currency);
+                let mut b = make(doc, &m2.number, m2.end, m2.number.value(), m2.currency.clone());
                 b.approx |= m2.approx_suffix;
                 let (ba, bb) = match link {
                     Link::Range => (Some(Bound::Min), Some(Bound::Max)),
@@ -200,10 +149,10 @@ pub fn find(doc: &mut Doc) -> Vec<Amount> {
         let last_end = found.last().map_or(i + 1, |(a, _)| a.end);
         let n = found.len();
         for (k, (mut a, range_bound)) in found.into_iter().enumerate() {
-            let (pre_approx, pre_bound) = if k == 0 { prefix(doc, a.start) } else { (false, None) };
-            let (suf_approx, suf_bound) = if k + 1 == n { words_after(doc, a.end) } else { (false, None) };
-            a.approx |= pre_approx || suf_approx;
-            a.bound = suf_bound.or(pre_bound).or(range_bound);
+            let before = if k == 0 { words_before(doc, a.start).0 } else { Qualified::default() };
+            let after = if k + 1 == n { words_after(doc, a.end) } else { Qualified::default() };
+            a.approx |= before.approx || after.approx;
+            a.bound = after.bound.or(before.bound).or(range_bound);
             doc.claim(a.start, a.end);
             out.push(a);
         }

@@ -8,7 +8,7 @@
 //! units never match: their "counters" are not in the list, or the word goes
 //! on after the counter (5개년, 1개월).
 
-use super::qualifiers::words_after;
+use super::qualifiers::{words_after, words_before};
 use super::{Bound, Count, Doc};
 use crate::lexicon::{Counter, CounterKind};
 use crate::morph::Pos;
@@ -181,15 +181,5 @@ pub fn find(doc: &mut Doc) -> Vec<Count> {
 }
 
 fn bound_near(doc: &Doc, start: usize, end: usize) -> Option<Bound> {
-    if let (_, Some(b)) = words_after(doc, end) {
-        return Some(b);
-    }
-    let before: String = doc.chars[start.saturating_sub(3)..start].iter().collect();
-    if before.trim_end().ends_with("최대") {
-        return Some(Bound::Max);
-    }
-    if before.trim_end().ends_with("최소") {
-        return Some(Bound::Min);
-    }
-    None
+    words_after(doc, end).bound.or(words_before(doc, start).0.bound)
 }

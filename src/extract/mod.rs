@@ -29,7 +29,8 @@ pub enum Bound {
 pub struct Amount {
     pub text: String,
     pub value: u128,
-    pub currency: &'static str,
+    /// ISO 4217 code from `dictionaries/currencies.csv`.
+    pub currency: String,
     pub approx: bool,
     pub bound: Option<Bound>,
     pub start: usize,

@@ -205,6 +205,47 @@ fn unquoted(doc: &Doc, taken: &[Program]) -> Vec<Program> {
     out
 }
 
+/// Names from `dictionaries/program_names.txt`, wherever they occur with
+/// any spacing, as whole words (not inside a longer word), outside the
+/// names already found.
+fn known(doc: &Doc, taken: &[Program]) -> Vec<Program> {
+    let mut out: Vec<Program> = Vec::new();
+    let mut i = 0;
+    'scan: while i < doc.len() {
+        let starts_word = i == 0 || !doc.chars[i - 1].is_alphanumeric();
+        if starts_word {
+            for name in &doc.lex.program_names {
+                let Some(end) = match_spaced(doc, i, name) else { continue };
+                let ends_word = doc.tail_is_functional(end);
+                let inside = |p: &Program| p.start < end && i < p.end;
+                if ends_word && !taken.iter().any(inside) {
+                    out.push(Program { name: doc.slice(i, end).to_string(), start: i, end });
+                    i = end;
+                    continue 'scan;
+                }
+            }
+        }
+        i += 1;
+    }
+    out
+}
+
+/// The end of `name` (spaces removed) written at `i` with single spaces
+/// anywhere between its letters.
+fn match_spaced(doc: &Doc, i: usize, name: &[char]) -> Option<usize> {
+    let mut k = i;
+    for (n, c) in name.iter().enumerate() {
+        if n > 0 && doc.at(k) == Some(' ') {
+            k += 1;
+        }
+        if doc.at(k) != Some(*c) {
+            return None;
+        }
+        k += 1;
+    }
+    Some(k)
+}
+
 pub fn find(doc: &mut Doc) -> Vec<Program> {
     let mut programs = quoted(doc);
     let mut extra = unquoted(doc, &programs);
@@ -219,6 +260,8 @@ pub fn find(doc: &mut Doc) -> Vec<Program> {
         kept.push(p);
     }
     programs.extend(kept);
+    let known = known(doc, &programs);
+    programs.extend(known);
     programs.sort_by_key(|p| p.start);
     programs
 }
