@@ -169,7 +169,7 @@ mod tests {
         let expected = json!({"years": []});
         let actual = json!({"years": [], "amounts": [{"value": 1, "currency": "KRW"}]});
         let scored: Vec<_> = score_fixture(&expected, &actual).into_iter().map(|(n, _)| n).collect();
-        assert_eq!(scored, vec!["years"]);
+        assert_eq!(scored, vec!["years", "years.target", "years.start", "years.mention"]);
     }
 
     #[test]
