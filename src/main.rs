@@ -50,6 +50,10 @@ enum Command {
         /// Worker threads (default: every core).
         #[arg(long, short = 'j')]
         jobs: Option<usize>,
+        /// Give each mention the rule that produced it and the tokens it
+        /// matched, and list the numbers no rule took with the reason.
+        #[arg(long)]
+        explain: bool,
     },
     /// Score the extractors against fixtures (NAME.txt/.html beside
     /// NAME.expected.json): precision, recall and F1 per field, and per fixture
@@ -99,13 +103,22 @@ fn build_engine(rules: &Rules) -> Result<Engine, String> {
 /// in input order.
 const BATCH: usize = 64;
 
-fn extract(paths: Vec<String>, format: Format, rules: Rules, max_bytes: u64, jobs: Option<usize>) -> ExitCode {
+struct ExtractArgs {
+    paths: Vec<String>,
+    format: Format,
+    max_bytes: u64,
+    jobs: Option<usize>,
+    explain: bool,
+}
+
+fn extract(args: ExtractArgs, rules: Rules) -> ExitCode {
+    let ExtractArgs { paths, format, max_bytes, jobs, explain } = args;
     if let Some(n) = jobs {
         // Only fails if a pool already exists; then the default one is used.
         let _ = rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build_global();
     }
     let engine = match build_engine(&rules) {
-        Ok(e) => e,
+        Ok(e) => Engine { explain, ..e },
         Err(e) => {
             eprintln!("gisa: {e}");
             return ExitCode::from(2);
@@ -256,7 +269,9 @@ fn bless(actuals: &[(eval::Fixture, serde_json::Value)], yes: bool) -> ExitCode 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Extract { paths, format, rules, max_bytes, jobs } => extract(paths, format, rules, max_bytes, jobs),
+        Command::Extract { paths, format, rules, max_bytes, jobs, explain } => {
+            extract(ExtractArgs { paths, format, max_bytes, jobs, explain }, rules)
+        }
         Command::Eval { dir, thresholds, json, bless, yes, rules } => eval(EvalArgs { dir, thresholds, json, bless, yes }, rules),
         Command::Tokenize { text, rules } => tokenize(text, rules),
     }

@@ -3,7 +3,7 @@
 //! threads (the tokenizer and the rules).
 
 use crate::article::{clean_text, Article};
-use crate::extract::extract;
+use crate::extract::extract_with;
 use crate::input::{self, Input};
 use crate::lexicon::Lexicon;
 use crate::morph::Morph;
@@ -12,11 +12,13 @@ use crate::output::{article_id, ErrorRecord, Record, Source, SCHEMA_VERSION};
 pub struct Engine {
     pub morph: Morph,
     pub lexicon: Lexicon,
+    /// Attach rules, tokens and unused numbers to every record (`--explain`).
+    pub explain: bool,
 }
 
 impl Engine {
     pub fn new(morph: Morph, lexicon: Lexicon) -> Engine {
-        Engine { morph, lexicon }
+        Engine { morph, lexicon, explain: false }
     }
 
     /// A plain-text article (as saved from a page) to its record.
@@ -33,7 +35,7 @@ impl Engine {
     }
 
     pub fn process_article(&self, article: Article, path: Option<String>) -> Record {
-        let extraction = extract(&article.text, &self.morph, &self.lexicon);
+        let extraction = extract_with(&article.text, &self.morph, &self.lexicon, self.explain);
         Record {
             schema_version: SCHEMA_VERSION,
             id: article_id(article.url.as_deref(), &article.text),

@@ -102,7 +102,7 @@ fn phrase(doc: &Doc, programs: &[Program], span: (usize, usize)) -> String {
     doc.slice(span.0, span.1).to_string()
 }
 
-fn about_for(doc: &Doc, a: &Amount, amounts: &[Amount], programs: &[Program], counts: &[Count]) -> Option<String> {
+fn about_for(doc: &Doc, a: &Amount, amounts: &[Amount], programs: &[Program], counts: &[Count]) -> Option<(String, &'static str)> {
     let sentence_start = doc.sentence_start(a.start);
     // 1. Inside parentheses: the name before "(".
     let mut k = a.start;
@@ -112,7 +112,7 @@ fn about_for(doc: &Doc, a: &Amount, amounts: &[Amount], programs: &[Program], co
             ')' => break,
             '(' => {
                 if let Some(p) = program_ending_at(programs, k) {
-                    return Some(p.name.clone());
+                    return Some((p.name.clone(), "about.parenthesis"));
                 }
                 if amounts.iter().any(|x| x.end == k) {
                     break; // 30조원(2020년 10.5조원): a baseline, not a purpose
@@ -121,11 +121,15 @@ fn about_for(doc: &Doc, a: &Amount, amounts: &[Amount], programs: &[Program], co
                     // Lindera may split an unknown compound (정부연구용역비) oddly:
                     // the name before "(" is at least its whole eojeol.
                     let word_start = doc.analysis.eojeol_at(k.saturating_sub(1)).map_or(s, |w| doc.analysis.eojeols[w].start);
-                    return Some(phrase(doc, programs, (s.min(word_start), e)));
+                    return Some((phrase(doc, programs, (s.min(word_start), e)), "about.parenthesis"));
                 }
                 // (’22년 100억원 → ’23년 632억원) after "… 사업을 확대한다": the
                 // nearest program earlier in the sentence.
-                return programs.iter().rev().find(|p| p.end <= k && p.start >= sentence_start).map(|p| p.name.clone());
+                return programs
+                    .iter()
+                    .rev()
+                    .find(|p| p.end <= k && p.start >= sentence_start)
+                    .map(|p| (p.name.clone(), "about.parenthesis.program"));
             }
             _ => {}
         }
@@ -136,7 +140,7 @@ fn about_for(doc: &Doc, a: &Amount, amounts: &[Amount], programs: &[Program], co
         if doc.starts_with(after, word) || doc.starts_with(a.end, word) {
             let s = doc.skip_spaces(doc.word_end(after) , 1);
             if let Some(name) = np_after(doc, s, programs) {
-                return Some(name);
+                return Some((name, "about.scale"));
             }
         }
     }
@@ -160,7 +164,7 @@ fn about_for(doc: &Doc, a: &Amount, amounts: &[Amount], programs: &[Program], co
             let n = particle.chars().count();
             if prev_end >= n && doc.chars[prev_end - n..prev_end].iter().copied().eq(particle.chars()) {
                 if let Some(span) = np_before(doc, prev_end - n) {
-                    return Some(phrase(doc, programs, span));
+                    return Some((phrase(doc, programs, span), "about.particle"));
                 }
             }
         }
@@ -168,7 +172,7 @@ fn about_for(doc: &Doc, a: &Amount, amounts: &[Amount], programs: &[Program], co
         if let Some(span) = np_before(doc, prev_end) {
             let text = phrase(doc, programs, span);
             if !counts.iter().any(|c| c.start == span.0 && c.end == span.1) {
-                return Some(text);
+                return Some((text, "about.noun_before"));
             }
         }
     }
@@ -183,7 +187,7 @@ fn about_for(doc: &Doc, a: &Amount, amounts: &[Amount], programs: &[Program], co
             if amounts.iter().any(|x| x.end == tok.start) {
                 continue; // "9700억원을" is the amount itself
             }
-            return np_before(doc, tok.start).map(|span| phrase(doc, programs, span));
+            return np_before(doc, tok.start).map(|span| (phrase(doc, programs, span), "about.object"));
         }
         if doc.chars[tok.start] == ',' {
             break;
@@ -195,6 +199,8 @@ fn about_for(doc: &Doc, a: &Amount, amounts: &[Amount], programs: &[Program], co
 pub fn link(doc: &Doc, amounts: &mut [Amount], programs: &[Program], counts: &[Count]) {
     let snapshot: Vec<Amount> = amounts.to_vec();
     for a in amounts.iter_mut() {
-        a.about = about_for(doc, a, &snapshot, programs, counts);
+        let found = about_for(doc, a, &snapshot, programs, counts);
+        a.about_rule = found.as_ref().map(|(_, rule)| *rule);
+        a.about = found.map(|(about, _)| about);
     }
 }

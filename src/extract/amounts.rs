@@ -91,6 +91,9 @@ fn make(doc: &Doc, number: &Number, end: usize, value: u128, currency: String) -
         start: number.start,
         end,
         about: None,
+        about_rule: None,
+        rule: "amount",
+        explain: None,
     }
 }
 
@@ -141,8 +144,12 @@ pub fn find(doc: &mut Doc) -> Vec<Amount> {
                     Link::Range => (Some(Bound::Min), Some(Bound::Max)),
                     Link::Change => (None, None),
                 };
-                found.push((first_amount, ba));
-                found.push((b, bb));
+                let rule = match link {
+                    Link::Range => "amount.range",
+                    Link::Change => "amount.change",
+                };
+                found.push((Amount { rule, ..first_amount }, ba));
+                found.push((Amount { rule, ..b }, bb));
             }
             None => found.push((first_amount, None)),
         }

@@ -122,6 +122,8 @@ pub fn find(doc: &mut Doc) -> Vec<Count> {
                 bound: None,
                 start: i,
                 end,
+                rule: "count.native",
+                explain: None,
             });
             doc.claim(i, end);
             i = end;
@@ -173,6 +175,11 @@ pub fn find(doc: &mut Doc) -> Vec<Count> {
             bound,
             start: number.start,
             end,
+            rule: match counter.kind {
+                CounterKind::Generic => "count.generic",
+                CounterKind::SelfContained => "count.self",
+            },
+            explain: None,
         });
         doc.claim(number.start, end);
         i = end;

@@ -6,6 +6,7 @@ mod about;
 mod amounts;
 mod counts;
 mod doc;
+mod explain;
 mod percentages;
 mod programs;
 mod qualifiers;
@@ -14,6 +15,7 @@ mod years;
 use serde::Serialize;
 
 pub use doc::Doc;
+pub use explain::{Explain, Rejected};
 
 use crate::lexicon::Lexicon;
 use crate::morph::Morph;
@@ -36,6 +38,15 @@ pub struct Amount {
     pub start: usize,
     pub end: usize,
     pub about: Option<String>,
+    /// The rule that linked `about` (shown by `--explain`).
+    #[serde(skip)]
+    pub about_rule: Option<&'static str>,
+    /// The rule that produced the mention (shown by `--explain`).
+    #[serde(skip)]
+    pub rule: &'static str,
+    /// Filled by `--explain`: the rule and the tokens it matched.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub explain: Option<Explain>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -47,6 +58,12 @@ pub struct Count {
     pub bound: Option<Bound>,
     pub start: usize,
     pub end: usize,
+    /// The rule that produced the mention (shown by `--explain`).
+    #[serde(skip)]
+    pub rule: &'static str,
+    /// Filled by `--explain`: the rule and the tokens it matched.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub explain: Option<Explain>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -64,6 +81,12 @@ pub struct Year {
     pub role: YearRole,
     pub start: usize,
     pub end: usize,
+    /// The rule that produced the mention (shown by `--explain`).
+    #[serde(skip)]
+    pub rule: &'static str,
+    /// Filled by `--explain`: the rule and the tokens it matched.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub explain: Option<Explain>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -71,6 +94,12 @@ pub struct Program {
     pub name: String,
     pub start: usize,
     pub end: usize,
+    /// The rule that produced the mention (shown by `--explain`).
+    #[serde(skip)]
+    pub rule: &'static str,
+    /// Filled by `--explain`: the rule and the tokens it matched.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub explain: Option<Explain>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -81,6 +110,12 @@ pub struct Percentage {
     pub unit: &'static str,
     pub start: usize,
     pub end: usize,
+    /// The rule that produced the mention (shown by `--explain`).
+    #[serde(skip)]
+    pub rule: &'static str,
+    /// Filled by `--explain`: the rule and the tokens it matched.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub explain: Option<Explain>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -90,10 +125,19 @@ pub struct Extraction {
     pub years: Vec<Year>,
     pub programs: Vec<Program>,
     pub percentages: Vec<Percentage>,
+    /// With `--explain`: numbers no extractor took, and why.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rejected: Option<Vec<Rejected>>,
 }
 
 /// Runs every extractor over one clean article text.
 pub fn extract(text: &str, morph: &Morph, lex: &Lexicon) -> Extraction {
+    extract_with(text, morph, lex, false)
+}
+
+/// `extract`, and with `explain` each mention carries its rule and tokens,
+/// and the numbers left unused are listed with the reason.
+pub fn extract_with(text: &str, morph: &Morph, lex: &Lexicon, explain: bool) -> Extraction {
     let mut doc = Doc::new(text, morph, lex);
     // Order matters: money and percentages claim their digits before years and
     // counts look, and `about` needs the programs and counts found.
@@ -103,5 +147,9 @@ pub fn extract(text: &str, morph: &Morph, lex: &Lexicon) -> Extraction {
     let counts = counts::find(&mut doc);
     let programs = programs::find(&mut doc);
     about::link(&doc, &mut amounts, &programs, &counts);
-    Extraction { amounts, counts, years, programs, percentages }
+    let mut x = Extraction { amounts, counts, years, programs, percentages, rejected: None };
+    if explain {
+        explain::annotate(&doc, &mut x);
+    }
+    x
 }

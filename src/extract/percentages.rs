@@ -28,7 +28,7 @@ fn percent_at(doc: &Doc, number: &Number) -> Option<(usize, &'static str)> {
 }
 
 fn make(doc: &Doc, number: &Number, end: usize, unit: &'static str) -> Percentage {
-    Percentage { text: doc.slice(number.start, end).to_string(), value: number.as_f64(), unit, start: number.start, end }
+    Percentage { text: doc.slice(number.start, end).to_string(), value: number.as_f64(), unit, start: number.start, end, rule: "percent", explain: None }
 }
 
 pub fn find(doc: &mut Doc) -> Vec<Percentage> {

@@ -98,7 +98,7 @@ fn quoted(doc: &Doc) -> Vec<Program> {
         let raw = doc.slice(inner_start, j);
         let name = strip_label_prefix(strip_period_suffix(raw.trim()));
         if accept_quoted(doc, c, name, i, j) && name.chars().count() >= 2 {
-            out.push(Program { name: name.to_string(), start: i, end: j + 1 });
+            out.push(Program { name: name.to_string(), start: i, end: j + 1, rule: "program.quoted", explain: None });
         }
         i = j + 1;
     }
@@ -200,7 +200,7 @@ fn unquoted(doc: &Doc, taken: &[Program]) -> Vec<Program> {
         if name.chars().count() < 3 {
             continue;
         }
-        out.push(Program { name, start, end: tok.end });
+        out.push(Program { name, start, end: tok.end, rule: "program.unquoted", explain: None });
     }
     out
 }
@@ -219,7 +219,7 @@ fn known(doc: &Doc, taken: &[Program]) -> Vec<Program> {
                 let ends_word = doc.tail_is_functional(end);
                 let inside = |p: &Program| p.start < end && i < p.end;
                 if ends_word && !taken.iter().any(inside) {
-                    out.push(Program { name: doc.slice(i, end).to_string(), start: i, end });
+                    out.push(Program { name: doc.slice(i, end).to_string(), start: i, end, rule: "program.known", explain: None });
                     i = end;
                     continue 'scan;
                 }

@@ -96,10 +96,11 @@ pub fn find(doc: &mut Doc) -> Vec<Year> {
         let text_end;
         let role;
         if let Some((second, s2, e2)) = range_end {
-            out.push(Year { text: doc.slice(start, word_end).to_string(), year, role: YearRole::Start, start, end: word_end });
+            let rule = "year.range";
+            out.push(Year { text: doc.slice(start, word_end).to_string(), year, role: YearRole::Start, start, end: word_end, rule, explain: None });
             let (role2, e2) = role_after(doc, e2, YearRole::Target);
             doc.claim(start, word_end);
-            out.push(Year { text: doc.slice(s2, e2).to_string(), year: second, role: role2, start: s2, end: e2 });
+            out.push(Year { text: doc.slice(s2, e2).to_string(), year: second, role: role2, start: s2, end: e2, rule, explain: None });
             doc.claim(s2, e2);
             i = e2;
             continue;
@@ -112,7 +113,8 @@ pub fn find(doc: &mut Doc) -> Vec<Year> {
             role = if r == YearRole::Mention && start > 0 && doc.at(start - 1) == Some('~') { YearRole::Target } else { r };
             text_end = e;
         }
-        out.push(Year { text: doc.slice(start, text_end).to_string(), year, role, start, end: text_end });
+        let rule = if apostrophe { "year.apostrophe" } else { "year.full" };
+        out.push(Year { text: doc.slice(start, text_end).to_string(), year, role, start, end: text_end, rule, explain: None });
         doc.claim(start, text_end);
         i = text_end.max(i + 1);
     }
