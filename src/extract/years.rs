@@ -2,6 +2,7 @@
 //! target (까지, 목표, end of a range), start (부터, start of a range, ’24~),
 //! or mention.
 
+use crate::morph::Pos;
 use super::{Doc, Year, YearRole};
 use crate::normalize::SQUOTE;
 
@@ -129,7 +130,7 @@ fn role_after(doc: &Doc, end: usize, default: YearRole) -> (YearRole, usize) {
             return (role, end + word.chars().count());
         }
     }
-    // A goal word as the next word: "2030년 목표", "2027년 완공 예정".
+    // A goal word as the next word: "2030년 목표", "2027년 완공".
     let s = doc.skip_spaces(end, 1);
     if s > end {
         let word = doc.hangul_run(s);
@@ -137,5 +138,41 @@ fn role_after(doc: &Doc, end: usize, default: YearRole) -> (YearRole, usize) {
             return (YearRole::Target, end);
         }
     }
+    if default == YearRole::Mention {
+        if let Some(role) = role_in_phrase(doc, end) {
+            return (role, end);
+        }
+    }
     (default, end)
+}
+
+/// How many words after a year may still belong to its phrase.
+const PHRASE_WORDS: usize = 6;
+
+/// The role given by the noun phrase after a year, up to its first verb or
+/// ending: "2030년 개항을 목표로", "2032년 달 착륙선 발사, 2045년 화성 착륙을
+/// 목표로", "2029년 완공 예정" (target); "2025년도 배분부터" (start).
+/// "2019년 설립된 센터는 … 목표" stops at 설립된.
+fn role_in_phrase(doc: &Doc, end: usize) -> Option<YearRole> {
+    let analysis = &doc.analysis;
+    let first = analysis.eojeol_at(end.saturating_sub(1))? + 1;
+    let sentence_end = doc.sentence_end(end);
+    for e in first..(first + PHRASE_WORDS).min(analysis.eojeols.len()) {
+        let w = &analysis.eojeols[e];
+        if w.start >= sentence_end {
+            break;
+        }
+        let word = doc.slice(w.start, w.end);
+        if word.contains("목표") || word.contains("예정") {
+            return Some(YearRole::Target);
+        }
+        if e == first && word.trim_end_matches(|c: char| !crate::normalize::is_hangul(c)).ends_with("부터") {
+            return Some(YearRole::Start);
+        }
+        let tokens = analysis.eojeol_tokens(e);
+        if tokens.iter().any(|t| matches!(t.pos, Pos::Ending | Pos::Vv | Pos::Va | Pos::Vx | Pos::Xsv | Pos::Vcp)) {
+            break;
+        }
+    }
+    None
 }
