@@ -67,8 +67,8 @@ pub fn clean_text(raw: &str, lex: &Lexicon) -> Article {
         seen.insert(lines[first.unwrap_or(0)]);
         seen.insert(t.as_str());
     }
-    let mut kept: Vec<&str> = Vec::new();
-    for line in &lines[body_start..end] {
+    let mut kept: Vec<(usize, &str)> = Vec::new();
+    for (i, line) in lines.iter().enumerate().take(end).skip(body_start) {
         if line.is_empty() || lex.is_furniture(line) {
             continue;
         }
@@ -76,9 +76,55 @@ pub fn clean_text(raw: &str, lex: &Lexicon) -> Article {
         if !seen.insert(line) {
             continue;
         }
-        kept.push(line);
+        kept.push((i, line));
     }
-    Article { title, published, outlet, url, text: kept.join("\n\n") }
+    Article { title, published, outlet, url, text: paragraphs(&kept).join("\n\n") }
+}
+
+/// Ends a sentence, a quote or a caption: the line break after it is real.
+fn ends_sentence(line: &str) -> bool {
+    line.ends_with(['.', '?', '!', '다', '요', '"', '”', '’', '\'', ')', ']', ':', '…', '」'])
+}
+
+/// Starts something new: a bullet, a label ([앵커]), a quote or a list number.
+fn starts_block(line: &str) -> bool {
+    let mut chars = line.chars();
+    let first = chars.next().unwrap_or(' ');
+    matches!(first, '[' | '▲' | '△' | '□' | '○' | '◆' | '◇' | '■' | '-' | '※' | '·' | '•' | '"' | '“' | '「' | '(' | '<' | '▶')
+        || (first.is_ascii_digit() && line.chars().take_while(|c| c.is_ascii_digit()).count() <= 2 && matches!(line.chars().find(|c| !c.is_ascii_digit()), Some('.' | ')')))
+}
+
+/// Lines kept from the page, as paragraphs. Each line is its own paragraph,
+/// except in hard-wrapped text (broadcast scripts, e-mailed releases), where
+/// a sentence runs over several short lines: a block of three or more
+/// adjacent lines, most of them ending mid-sentence, is joined back with spaces
+/// (so "11조\n5천억 원" reads as one amount), breaking only after a sentence
+/// end and before a bullet, label or quote.
+fn paragraphs(kept: &[(usize, &str)]) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut b = 0;
+    while b < kept.len() {
+        let mut e = b + 1;
+        while e < kept.len() && kept[e].0 == kept[e - 1].0 + 1 {
+            e += 1;
+        }
+        let block = &kept[b..e];
+        let open = block[..block.len() - 1].iter().filter(|(_, l)| !ends_sentence(l)).count();
+        let wrapped = block.len() >= 3 && open * 10 >= (block.len() - 1) * 6;
+        let mut current = String::new();
+        for (k, (_, line)) in block.iter().enumerate() {
+            let join = wrapped && k > 0 && !ends_sentence(block[k - 1].1) && !starts_block(line);
+            if join {
+                current.push(' ');
+            } else if !current.is_empty() {
+                out.push(std::mem::take(&mut current));
+            }
+            current.push_str(line);
+        }
+        out.push(current);
+        b = e;
+    }
+    out
 }
 
 #[cfg(test)]
@@ -101,6 +147,17 @@ mod tests {
         assert_eq!(a.title, None);
         assert_eq!(a.text, "도는 9700억원을 투자한다고 전했다.");
         assert_eq!(a.outlet.as_deref(), Some("충북메이커스"));
+    }
+
+    #[test]
+    fn hard_wrapped_lines_are_joined_into_sentences() {
+        let lex = Lexicon::builtin();
+        let raw = "[리포트]\n국토교통부가 국비\n11조\n5천억 원을 투입하고, 공항\n배후 단지는 내년부터\n보상에 들어갑니다.\n[인터뷰]\n\"빨리 됐으면\n좋겠습니다.\"\n\n◆ 짧은 제목\n본문 문장이다.";
+        let a = clean_text(raw, &lex);
+        assert_eq!(
+            a.text,
+            "[리포트]\n\n국토교통부가 국비 11조 5천억 원을 투입하고, 공항 배후 단지는 내년부터 보상에 들어갑니다.\n\n[인터뷰]\n\n\"빨리 됐으면 좋겠습니다.\"\n\n◆ 짧은 제목\n\n본문 문장이다."
+        );
     }
 
     #[test]
