@@ -58,6 +58,11 @@ pub struct Lexicon {
     pub qualifiers_before: Vec<Qualifier>,
     pub qualifiers_after: Vec<Qualifier>,
     pub generic_modifiers: HashSet<String>,
+    /// `about_words.csv`: words stepped over, trimmed, or never a purpose.
+    pub about_skip: HashSet<String>,
+    pub about_trim: HashSet<String>,
+    pub about_never: HashSet<String>,
+    pub about_measure: HashSet<String>,
     pub particles: HashSet<String>,
     pub furniture: Vec<Regex>,
     pub footer_markers: Vec<Regex>,
@@ -79,7 +84,8 @@ impl std::fmt::Display for LexiconError {
 
 impl std::error::Error for LexiconError {}
 
-const FILES: [(&str, &str); 9] = [
+const FILES: [(&str, &str); 10] = [
+    ("about_words.csv", include_str!("../dictionaries/about_words.csv")),
     ("counters.csv", include_str!("../dictionaries/counters.csv")),
     ("currencies.csv", include_str!("../dictionaries/currencies.csv")),
     ("qualifiers.csv", include_str!("../dictionaries/qualifiers.csv")),
@@ -178,6 +184,25 @@ fn currencies(name: &str, src: &str) -> Result<Vec<Currency>, LexiconError> {
 }
 
 type QualifierLists = (Vec<Qualifier>, Vec<Qualifier>);
+type AboutWords = (HashSet<String>, HashSet<String>, HashSet<String>, HashSet<String>);
+
+fn about_words(name: &str, src: &str) -> Result<AboutWords, LexiconError> {
+    let (mut skip, mut trim, mut never, mut measure) = (HashSet::new(), HashSet::new(), HashSet::new(), HashSet::new());
+    for (line, row) in data_lines(src) {
+        let f = csv_fields(name, line, row, "word,kind")?;
+        let set = match f[1] {
+            "skip" => &mut skip,
+            "trim" => &mut trim,
+            "never" => &mut never,
+            "measure" => &mut measure,
+            other => {
+                return Err(LexiconError { file: name.into(), line, message: format!("kind '{other}' is not one of skip, trim, never, measure") })
+            }
+        };
+        set.insert(f[0].to_string());
+    }
+    Ok((skip, trim, never, measure))
+}
 
 fn qualifiers(name: &str, src: &str) -> Result<QualifierLists, LexiconError> {
     let (mut before, mut after) = (Vec::new(), Vec::new());
@@ -235,7 +260,12 @@ impl Lexicon {
 
     fn parse(read: impl Fn(&str) -> Result<String, LexiconError>) -> Result<Lexicon, LexiconError> {
         let (qualifiers_before, qualifiers_after) = qualifiers("qualifiers.csv", &read("qualifiers.csv")?)?;
+        let (about_skip, about_trim, about_never, about_measure) = about_words("about_words.csv", &read("about_words.csv")?)?;
         Ok(Lexicon {
+            about_skip,
+            about_trim,
+            about_never,
+            about_measure,
             counters: counters("counters.csv", &read("counters.csv")?)?,
             currencies: currencies("currencies.csv", &read("currencies.csv")?)?,
             qualifiers_before,
@@ -303,6 +333,8 @@ mod tests {
         assert_eq!(e.line, 1);
         let e = qualifiers("qualifiers.csv", "총,after,none\n").unwrap_err();
         assert!(e.message.contains("needs an effect"), "{e}");
+        let e = about_words("about_words.csv", "국비,skip\n예산,cut\n").unwrap_err();
+        assert_eq!(e.to_string(), "about_words.csv:2: kind 'cut' is not one of skip, trim, never, measure");
     }
 
     #[test]

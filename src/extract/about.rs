@@ -5,6 +5,12 @@
 //! 3. a noun phrase with 에 right before it: 디지털 인재 양성에 2175억원, 80개 사업에 9700억원;
 //! 4. a noun phrase right before it: 디지털 전환 매출액 20조원;
 //! 5. the object of the clause: 87개 세부과제를 발굴해 3조 2천 638억원을 투자.
+//!
+//! Also a label before a colon (AI-반도체 : 8,600억원) and a budget topic
+//! (기초연구 예산은 2조 9,400억원). Funding sources, periods and per-unit
+//! words between the purpose and the amount are stepped over (보험료 지원에
+//! 기업당 최대 5천만 원), and purposes are trimmed of budget words, using
+//! `dictionaries/about_words.csv`.
 
 use super::qualifiers::words_before;
 use super::{Amount, Count, Doc, Program};
@@ -19,9 +25,15 @@ fn np_token(doc: &Doc, t: &crate::morph::Token) -> bool {
         Pos::Nnbc => !matches!(s, "년" | "월" | "일"),
         Pos::Number | Pos::Nr | Pos::Xpn | Pos::Xsn => true,
         Pos::Nnb => s == "등",
-        Pos::Symbol => s == "·",
+        // The middle dot of 실증·제품화; & and - only inside a word (R&D, AI-반도체).
+        Pos::Symbol => s == "·" || (matches!(s, "&" | "-") && inside_word(doc, t)),
         p => p.is_noun(),
     }
+}
+
+fn inside_word(doc: &Doc, t: &crate::morph::Token) -> bool {
+    let alnum = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric());
+    alnum(doc.at(t.start.wrapping_sub(1))) && alnum(doc.at(t.end))
 }
 
 fn is_bullet(c: char) -> bool {
@@ -102,6 +114,86 @@ fn phrase(doc: &Doc, programs: &[Program], span: (usize, usize)) -> String {
     doc.slice(span.0, span.1).to_string()
 }
 
+/// A word with digits that only says when or how long: 2030년까지, ’24년부터, 4년간, 3개월.
+fn is_time_word(word: &str) -> bool {
+    let Some(first_digit) = word.find(|c: char| c.is_ascii_digit()) else { return false };
+    let head = &word[..first_digit];
+    let tail = word.trim_start_matches(|c: char| !c.is_ascii_digit()).trim_start_matches(|c: char| c.is_ascii_digit() || c == '.');
+    head.chars().all(|c| !c.is_alphanumeric())
+        && ["년간", "개월간", "년부터", "년까지", "년도", "년", "개월", "일간"].contains(&tail.trim_end_matches([',', ')']))
+}
+
+/// Words between a purpose and its amount that are neither: qualifiers (약,
+/// 총, 최대), funding sources and periods (국비, 월, 4년간), per-unit words
+/// (기업당), and 대해/위해. Returns where the purpose side ends.
+fn step_back(doc: &Doc, start: usize) -> usize {
+    let mut before = words_before(doc, start).1;
+    for _ in 0..6 {
+        if before < 2 || doc.at(before - 1) != Some(' ') {
+            break;
+        }
+        let mut w = before - 1;
+        while w > 0 && !doc.chars[w - 1].is_whitespace() {
+            w -= 1;
+        }
+        let word = doc.slice(w, before - 1);
+        let skippable = doc.lex.about_skip.contains(word)
+            || doc.lex.before_effect(word).is_some()
+            || (word.ends_with('당') && word.chars().count() >= 2 && !word.ends_with("정당"))
+            || is_time_word(word)
+            || ["대해", "대해서", "대한", "위해", "위한"].contains(&word);
+        if !skippable {
+            break;
+        }
+        before = w;
+    }
+    before
+}
+
+/// A purpose without the budget words around it ("스마트농업 관련 예산" →
+/// 스마트농업) and without leading dates; None when nothing specific is left.
+fn clean_purpose(doc: &Doc, text: &str) -> Option<String> {
+    let mut words: Vec<&str> = text.split_whitespace().collect();
+    while words.first().is_some_and(|w| is_time_word(w) || doc.lex.about_skip.contains(*w)) {
+        words.remove(0);
+    }
+    if words.last().is_some_and(|w| doc.lex.about_measure.iter().any(|m| w.ends_with(m.as_str()))) {
+        return None;
+    }
+    while let Some(last) = words.last().copied() {
+        if (doc.lex.about_trim.contains(last) || doc.lex.about_skip.contains(last)) && words.len() > 1 {
+            words.pop();
+            continue;
+        }
+        // An attached budget word: "지원예산" → 지원.
+        if let Some(t) = doc.lex.about_trim.iter().find(|t| last.ends_with(t.as_str()) && last.len() > t.len()) {
+            let n = words.len();
+            words[n - 1] = &last[..last.len() - t.len()];
+            continue;
+        }
+        break;
+    }
+    let specific = words.iter().any(|w| !doc.lex.about_never.contains(*w) && !doc.lex.about_skip.contains(*w) && !doc.lex.about_trim.contains(*w));
+    specific.then(|| words.join(" "))
+}
+
+/// "- AI-반도체 : 8,600억원": the label before a colon on the amount's line.
+fn colon_label(doc: &Doc, start: usize) -> Option<String> {
+    let line_start = doc.chars[..start].iter().rposition(|c| *c == '\n').map_or(0, |p| p + 1);
+    let colon = (line_start..start).rev().find(|&k| matches!(doc.chars[k], ':' | '：'))?;
+    // Only spaces, qualifiers and another amount (a change) between the colon and this amount.
+    let between: String = doc.chars[colon + 1..start].iter().collect();
+    if between.chars().filter(|c| !c.is_whitespace()).count() > 40 || between.contains(['.', ',']) && !between.contains('→') {
+        return None;
+    }
+    let label: String = doc.chars[line_start..colon].iter().collect();
+    let label = label.trim().trim_start_matches(|c: char| is_bullet(c) || c.is_whitespace() || c == '(' || c == ')').trim();
+    if label.is_empty() || label.chars().count() > 30 || label.ends_with('다') {
+        return None;
+    }
+    clean_purpose(doc, label)
+}
+
 fn about_for(doc: &Doc, a: &Amount, amounts: &[Amount], programs: &[Program], counts: &[Count]) -> Option<(String, &'static str)> {
     let sentence_start = doc.sentence_start(a.start);
     // 1. Inside parentheses: the name before "(".
@@ -121,7 +213,8 @@ fn about_for(doc: &Doc, a: &Amount, amounts: &[Amount], programs: &[Program], co
                     // Lindera may split an unknown compound (정부연구용역비) oddly:
                     // the name before "(" is at least its whole eojeol.
                     let word_start = doc.analysis.eojeol_at(k.saturating_sub(1)).map_or(s, |w| doc.analysis.eojeols[w].start);
-                    return Some((phrase(doc, programs, (s.min(word_start), e)), "about.parenthesis"));
+                    // "전년(163억원)": a reference point, not a purpose.
+                    return clean_purpose(doc, &phrase(doc, programs, (s.min(word_start), e))).map(|p| (p, "about.parenthesis"));
                 }
                 // (’22년 100억원 → ’23년 632억원) after "… 사업을 확대한다": the
                 // nearest program earlier in the sentence.
@@ -144,27 +237,31 @@ fn about_for(doc: &Doc, a: &Amount, amounts: &[Amount], programs: &[Program], co
             }
         }
     }
-    // Step over qualifier words between the phrase and the number: 약, 총, 최대.
-    let (_, mut before) = words_before(doc, a.start);
-    // "80개 선도 사업에 대해 약 9700억원": step over 대해/대한/위해.
-    for word in ["대해", "대해서", "대한", "위해", "위한"] {
-        let n = word.chars().count();
-        if before > n + 1 && doc.at(before - 1) == Some(' ')
-            && doc.chars[before - 1 - n..before - 1].iter().copied().eq(word.chars())
-            && doc.at(before - 2 - n) == Some(' ')
-        {
-            before -= n + 1;
-            break;
-        }
+    // "AI-반도체 : 8,600억원(’24) → 1조 1,000억원(’25)".
+    if let Some(label) = colon_label(doc, a.start) {
+        return Some((label, "about.label"));
     }
+    let before = step_back(doc, a.start);
     if before > 0 && doc.at(before - 1) == Some(' ') {
         let prev_end = before - 1;
         // 3. "디지털 인재 양성에 2175억원".
         for particle in ["에", "에는", "에만", "으로", "로"] {
             let n = particle.chars().count();
             if prev_end >= n && doc.chars[prev_end - n..prev_end].iter().copied().eq(particle.chars()) {
-                if let Some(span) = np_before(doc, prev_end - n) {
-                    return Some((phrase(doc, programs, span), "about.particle"));
+                if let Some(purpose) = np_before(doc, prev_end - n).and_then(|span| clean_purpose(doc, &phrase(doc, programs, span))) {
+                    return Some((purpose, "about.particle"));
+                }
+            }
+        }
+        // "기초연구 예산은 2조 9,400억원으로": a budget as the topic.
+        for particle in ["은", "는", "이", "가"] {
+            if prev_end > 1 && doc.at(prev_end - 1) == particle.chars().next() {
+                if let Some(span) = np_before(doc, prev_end - 1) {
+                    let text = phrase(doc, programs, span);
+                    let ends_in_budget = text.split_whitespace().last().is_some_and(|w| doc.lex.about_trim.iter().any(|t| w.ends_with(t.as_str())));
+                    if let Some(purpose) = ends_in_budget.then(|| clean_purpose(doc, &text)).flatten() {
+                        return Some((purpose, "about.budget_topic"));
+                    }
                 }
             }
         }
@@ -172,7 +269,9 @@ fn about_for(doc: &Doc, a: &Amount, amounts: &[Amount], programs: &[Program], co
         if let Some(span) = np_before(doc, prev_end) {
             let text = phrase(doc, programs, span);
             if !counts.iter().any(|c| c.start == span.0 && c.end == span.1) {
-                return Some((text, "about.noun_before"));
+                if let Some(purpose) = clean_purpose(doc, &text) {
+                    return Some((purpose, "about.noun_before"));
+                }
             }
         }
     }
@@ -187,7 +286,13 @@ fn about_for(doc: &Doc, a: &Amount, amounts: &[Amount], programs: &[Program], co
             if amounts.iter().any(|x| x.end == tok.start) {
                 continue; // "9700억원을" is the amount itself
             }
-            return np_before(doc, tok.start).map(|span| (phrase(doc, programs, span), "about.object"));
+            // "‘청년 스마트팜 종합자금’을 최대 30억원까지": a quoted program as the object.
+            if let Some(p) = programs.iter().find(|p| p.end == tok.start || p.end + 1 == tok.start) {
+                return Some((p.name.clone(), "about.object"));
+            }
+            return np_before(doc, tok.start)
+                .and_then(|span| clean_purpose(doc, &phrase(doc, programs, span)))
+                .map(|purpose| (purpose, "about.object"));
         }
         if doc.chars[tok.start] == ',' {
             break;
