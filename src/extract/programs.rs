@@ -164,11 +164,18 @@ fn unquoted(doc: &Doc, taken: &[Program]) -> Vec<Program> {
                 break;
             }
             let joinable = if same_eojeol {
-                prev.pos.is_noun() || (prev.pos == Pos::Symbol && prev.surface(text) == "·")
+                // Also prefixes and numerals inside a word: 초+고용량, 이차+전지.
+                prev.pos.is_noun()
+                    || matches!(prev.pos, Pos::Xpn | Pos::Nr | Pos::Nnbc | Pos::Number)
+                    || (prev.pos == Pos::Symbol && prev.surface(text) == "·")
             } else {
                 tokens[first].eojeol - prev.eojeol == 1
                     && tok.eojeol - prev.eojeol < MAX_EOJEOLS
-                    && doc.analysis.eojeol_tokens(prev.eojeol).iter().all(|x| x.pos.is_noun())
+                    && doc
+                        .analysis
+                        .eojeol_tokens(prev.eojeol)
+                        .iter()
+                        .all(|x| x.pos.is_noun() || x.pos == Pos::Xpn || (x.pos == Pos::Symbol && x.surface(text) == "·"))
                     && doc.analysis.eojeols[prev.eojeol].end + 1 == doc.analysis.eojeols[prev.eojeol + 1].start
             };
             if !joinable {
