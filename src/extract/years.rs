@@ -163,10 +163,19 @@ fn role_in_phrase(doc: &Doc, end: usize) -> Option<YearRole> {
             break;
         }
         let word = doc.slice(w.start, w.end);
-        if word.contains("목표") || word.contains("예정") {
+        // "2019년 이후": a point of reference; "(2022년 78.8%) 수준까지": the bracket ends the year's phrase.
+        if word.starts_with("이후") || word.starts_with("이전") || word.starts_with(')') {
+            break;
+        }
+        // "2035년 탄소중립 달성을", "2035년 70%까지": a goal or a deadline.
+        let deadline = e == first && word.starts_with(|c: char| c.is_ascii_digit()) && word.ends_with("까지");
+        if word.contains("목표") || word.contains("예정") || word.contains("달성") || deadline {
             return Some(YearRole::Target);
         }
-        if e == first && word.trim_end_matches(|c: char| !crate::normalize::is_hangul(c)).ends_with("부터") {
+        if word.contains(')') {
+            break;
+        }
+        if e == first && word.contains("부터") {
             return Some(YearRole::Start);
         }
         let tokens = analysis.eojeol_tokens(e);
