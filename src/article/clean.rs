@@ -31,6 +31,35 @@ fn strip_site_suffix(title: &str) -> &str {
     title[..cut].trim()
 }
 
+/// How many non-empty lines at the top of a page may come before the headline
+/// (site name, breadcrumb, search box, section label).
+const TITLE_SEARCH: usize = 12;
+
+/// The headline's line: the first of the top lines that reads as a headline
+/// (a phrase of several words, not furniture, not a breadcrumb such as
+/// "홈 > 경제 > 산업·기업"), or else the first line when it reads as one.
+fn find_title_line(lines: &[&str], lex: &Lexicon) -> Option<usize> {
+    let nonempty: Vec<usize> = lines.iter().enumerate().filter(|(_, l)| !l.is_empty()).map(|(i, _)| i).collect();
+    let (&first, rest) = nonempty.split_first()?;
+    if rest.is_empty() {
+        return None; // a one-line text is all body
+    }
+    let headline = |i: usize| {
+        let line = lines[i];
+        let stripped = strip_site_suffix(line);
+        looks_like_title(line) && !lex.is_furniture(line) && stripped.chars().count() >= 12 && stripped.contains(' ')
+    };
+    if headline(first) {
+        return Some(first);
+    }
+    // Look further only below a page's masthead, not inside a script that
+    // opens with a label ([앵커]) or a bullet.
+    if lines[first].starts_with(['[', '▲', '△', '□', '○', '-', '※', '"', '“']) {
+        return None;
+    }
+    nonempty.iter().take(TITLE_SEARCH).copied().find(|&i| headline(i)).or_else(|| looks_like_title(lines[first]).then_some(first))
+}
+
 pub fn clean_text(raw: &str, lex: &Lexicon) -> Article {
     let text: String = raw.trim_start_matches('\u{FEFF}').nfc().collect();
     let lines: Vec<&str> = text
@@ -42,15 +71,12 @@ pub fn clean_text(raw: &str, lex: &Lexicon) -> Article {
     let outlet = find_outlet(&lines);
     let url = find_source_url(&lines);
 
-    let first = lines.iter().position(|l| !l.is_empty());
+    let first = find_title_line(&lines, lex);
     let mut title = None;
     let mut body_start = 0;
     if let Some(i) = first {
-        let more_follows = lines[i + 1..].iter().any(|l| !l.is_empty());
-        if more_follows && looks_like_title(lines[i]) {
-            title = Some(strip_site_suffix(lines[i]).to_string());
-            body_start = i + 1;
-        }
+        title = Some(strip_site_suffix(lines[i]).to_string());
+        body_start = i + 1;
     }
     // Board layouts put navigation and a "본문" (body) label above the article.
     if let Some(k) = lines.iter().take(40).position(|l| *l == "본문") {
@@ -74,6 +100,11 @@ pub fn clean_text(raw: &str, lex: &Lexicon) -> Article {
         }
         // A paragraph repeated verbatim is kept once.
         if !seen.insert(line) {
+            continue;
+        }
+        // "2 익산 국가식품클러스터 분양률 95% 돌파…": the headline again, ranked in a most-read list.
+        let unranked = line.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c.is_whitespace());
+        if unranked.len() < line.len() && seen.contains(unranked) {
             continue;
         }
         kept.push((i, line));

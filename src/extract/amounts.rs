@@ -18,10 +18,16 @@ struct Money {
 }
 
 fn currency_at(doc: &Doc, number: &Number) -> Option<Money> {
-    // A space before the currency only after a Korean unit: "1039억 원", not "2024 원".
+    // A space before the currency only after a Korean unit: "1039억 원",
+    // "5천 위안", not "2024 원".
     let mut i = number.end;
-    if doc.at(i) == Some(' ') && number.magnitude.is_some() {
+    if doc.at(i) == Some(' ') && ends_in_hangul(doc, number) {
         i += 1;
+    }
+    // "(단위: 백만원)" is a table's unit, not an amount.
+    let head: String = doc.chars[number.start.saturating_sub(5)..number.start].iter().filter(|c| !c.is_whitespace()).collect();
+    if head.ends_with("단위:") || head.ends_with("단위") {
+        return None;
     }
     let currency = doc.lex.currencies.iter().find(|c| doc.starts_with(i, &c.word))?;
     let end = i + currency.word.chars().count();
@@ -35,6 +41,12 @@ fn currency_at(doc: &Doc, number: &Number) -> Option<Money> {
         return None;
     }
     Some(Money { number: *number, currency: currency.code.clone(), end, approx_suffix })
+}
+
+/// The number ends in a Korean unit or numeral (억, 천, 여, 이천), after
+/// which a counter or currency may stand as a separate word.
+pub fn ends_in_hangul(doc: &Doc, number: &Number) -> bool {
+    number.end > number.start && doc.at(number.end - 1).is_some_and(crate::normalize::is_hangul)
 }
 
 fn money_at(doc: &Doc, i: usize) -> Option<Money> {

@@ -17,8 +17,9 @@ use crate::numbers::{is_number_boundary, parse_at};
 /// Bound nouns that end a noun phrase instead of heading it: 9대 정책 중 하나.
 const PHRASE_BREAKERS: [&str; 8] = ["중", "등", "및", "간", "내", "외", "이상", "이하"];
 
-/// 6대 분야 is a count; 20대 청년 (age) and 100대 기업 (a ranking) are not.
-const MAX_DAE: u128 = 20;
+/// 6대 분야 is a count; 20대 청년 (an age: 20, 30 … are ages far more often
+/// than lists) and 100대 기업 (a ranking) are not.
+const MAX_DAE: u128 = 19;
 
 fn counter_at<'l>(doc: &'l Doc, i: usize) -> Option<&'l Counter> {
     doc.lex.counters.iter().find(|c| doc.starts_with(i, &c.surface) && doc.tail_is_functional(i + c.surface.chars().count()))
@@ -82,9 +83,13 @@ fn noun_before(doc: &Doc, number_start: usize) -> Option<String> {
     (ok && !doc.lex.generic_modifiers.contains(noun)).then(|| noun.to_string())
 }
 
-/// Native Korean numerals before a counter: 두 곳, 세 가지, 한 명.
-const NATIVE: [(&str, u128); 10] =
-    [("한", 1), ("두", 2), ("세", 3), ("네", 4), ("다섯", 5), ("여섯", 6), ("일곱", 7), ("여덟", 8), ("아홉", 9), ("열", 10)];
+/// Native Korean numerals before a counter: 두 곳, 세 가지, 한 명, 열두 곳.
+/// Longer forms first, so 열두 is not read as 열.
+const NATIVE: [(&str, u128); 17] = [
+    ("열한", 11), ("열두", 12), ("열세", 13), ("열네", 14), ("열다섯", 15), ("스무", 20),
+    ("다섯", 5), ("여섯", 6), ("일곱", 7), ("여덟", 8), ("아홉", 9),
+    ("한", 1), ("두", 2), ("세", 3), ("네", 4), ("열", 10), ("스물", 20),
+];
 
 /// A native numeral at a word start, then an optional space and a counter
 /// that ends its word: (value, counter, end).
@@ -133,19 +138,24 @@ pub fn find(doc: &mut Doc) -> Vec<Count> {
             i += 1;
             continue;
         }
-        let Some(number) = parse_at(&doc.chars, i).filter(|n| !n.has_decimal) else {
+        // Whole numbers only, and not 수십 명 (counts carry no approximation: "tens of" has no value).
+        let Some(number) = parse_at(&doc.chars, i).filter(|n| !n.has_decimal && doc.at(n.start) != Some('수')) else {
             i += 1;
             continue;
         };
-        let Some(counter) = counter_at(doc, number.end).cloned() else {
+        // "2만 명", "110여 명", "이천 명": a counter may follow a Korean unit as its own word.
+        let counter_start = if doc.at(number.end) == Some(' ') && super::amounts::ends_in_hangul(doc, &number) { number.end + 1 } else { number.end };
+        let Some(counter) = counter_at(doc, counter_start).cloned() else {
             i = number.end.max(i + 1);
             continue;
         };
-        if counter.surface == "대" && number.value() > MAX_DAE {
+        let end = counter_start + counter.surface.chars().count();
+        // 100대 기업 (a ranking), 3대 1 (a ratio).
+        let ratio = doc.at(doc.skip_spaces(end, 1)).is_some_and(|c| c.is_ascii_digit());
+        if counter.surface == "대" && (number.value() > MAX_DAE || ratio) {
             i = number.end;
             continue;
         }
-        let end = number.end + counter.surface.chars().count();
         let tail = doc.hangul_run(end);
         let noun = match counter.kind {
             CounterKind::SelfContained => None,

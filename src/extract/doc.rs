@@ -99,8 +99,27 @@ impl<'a> Doc<'a> {
             None => true,
             Some(c) if c.is_whitespace() => true,
             Some(c) if !is_hangul(c) => !c.is_ascii_alphanumeric(),
-            Some(_) => self.lex.particles.contains(&self.hangul_run(i)),
+            Some(_) => {
+                let run = self.hangul_run(i);
+                // "5,000억원가량을", "100억원이상": an attached qualifier, then grammar.
+                self.lex.particles.contains(&run)
+                    || self.lex.qualifiers_after.iter().any(|q| {
+                        run.strip_prefix(q.word.as_str()).is_some_and(|rest| rest.is_empty() || self.lex.particles.contains(rest))
+                    })
+                    || self.tokens_are_grammar(i, i + run.chars().count())
+            }
         }
+    }
+
+    /// Lindera reads chars `start..end` as particles, endings or the copula
+    /// only, starting on a token boundary: 곳인데 → 곳 + 이/VCP + ㄴ데/E.
+    fn tokens_are_grammar(&self, start: usize, end: usize) -> bool {
+        let tokens = &self.analysis.tokens;
+        let first = tokens.partition_point(|t| t.start < start);
+        if tokens.get(first).is_none_or(|t| t.start != start) {
+            return false;
+        }
+        tokens[first..].iter().take_while(|t| t.start < end).all(|t| t.pos.is_functional() && t.last_pos.is_functional())
     }
 
     /// The next non-space position at or after `i`, within `max` spaces.
