@@ -74,8 +74,11 @@ fn np_before(doc: &Doc, end: usize) -> Option<(usize, usize)> {
         }
         first -= 1;
     }
-    // Generic openers (올해, 총, 이 …) are not part of the purpose.
-    while first < t && doc.lex.generic_modifiers.contains(tokens[first].surface(doc.analysis_text())) {
+    // Openers (올해, 국비, 이 …) are not part of the purpose; 주요/정부/지역 are (주요 R&D).
+    while first < t && {
+        let s = tokens[first].surface(doc.analysis_text());
+        doc.lex.about_skip.contains(s) || doc.lex.before_effect(s).is_some()
+    } {
         first += 1;
     }
     (first < t).then(|| (tokens[first].start, end))
@@ -166,12 +169,16 @@ fn clean_purpose(doc: &Doc, text: &str) -> Option<String> {
             continue;
         }
         // An attached budget word: "지원예산" → 지원.
-        if let Some(t) = doc.lex.about_trim.iter().find(|t| last.ends_with(t.as_str()) && last.len() > t.len()) {
+        if let Some(t) = doc.lex.about_trim.iter().find(|t| last.ends_with(t.as_str()) && last[..last.len() - t.len()].chars().count() >= 2) {
             let n = words.len();
             words[n - 1] = &last[..last.len() - t.len()];
             continue;
         }
         break;
+    }
+    // "광역자치단체 15곳에 2,500억원": money shared out among recipients, not a purpose.
+    if words.last().is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()) && !doc.lex.program_words.iter().any(|p| w.ends_with(p.as_str()))) {
+        return None;
     }
     let specific = words.iter().any(|w| !doc.lex.about_never.contains(*w) && !doc.lex.about_skip.contains(*w) && !doc.lex.about_trim.contains(*w));
     specific.then(|| words.join(" "))
