@@ -34,7 +34,7 @@ fn tokens_for(doc: &Doc, start: usize, end: usize) -> Vec<String> {
     };
     (first..=last)
         .flat_map(|e| doc.analysis.eojeol_tokens(e))
-        .map(|t| format!("{}/{}", t.surface(text), format!("{:?}", t.pos).to_uppercase()))
+        .map(|t| format!("{}/{}", t.surface(text), t.pos.as_str()))
         .collect()
 }
 
