@@ -1,9 +1,12 @@
 //! Where articles come from on the command line: files, directories (searched
-//! recursively for `*.txt`), and stdin (`-`). Every problem becomes an
+//! recursively for `*.txt` and `*.html`), http(s) URLs, and stdin (`-`). Every problem becomes an
 //! `InputError` for that one input; the others go on.
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
+
+/// What a directory is searched for.
+const ARTICLE_EXTENSIONS: [&str; 3] = ["txt", "html", "htm"];
 
 /// Files larger than this are refused (a 50 MB "article" is a dump, not news).
 pub const DEFAULT_MAX_BYTES: u64 = 16 * 1024 * 1024;
@@ -11,6 +14,8 @@ pub const DEFAULT_MAX_BYTES: u64 = 16 * 1024 * 1024;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Input {
     File { label: String, path: PathBuf },
+    /// An http(s) URL, fetched with one polite GET.
+    Url(String),
     Stdin,
 }
 
@@ -19,6 +24,7 @@ impl Input {
     pub fn label(&self) -> Option<&str> {
         match self {
             Input::File { label, .. } => Some(label),
+            Input::Url(url) => Some(url),
             Input::Stdin => None,
         }
     }
@@ -39,6 +45,10 @@ pub fn expand(args: &[String]) -> Vec<Result<Input, InputError>> {
             out.push(Ok(Input::Stdin));
             continue;
         }
+        if crate::crawl::fetch::is_url(arg) {
+            out.push(Ok(Input::Url(arg.clone())));
+            continue;
+        }
         let path = Path::new(arg);
         let err = |message: String| InputError { label: Some(arg.clone()), message };
         match std::fs::metadata(path) {
@@ -48,7 +58,7 @@ pub fn expand(args: &[String]) -> Vec<Result<Input, InputError>> {
                 let mut problems = Vec::new();
                 for entry in walkdir::WalkDir::new(path).follow_links(true) {
                     match entry {
-                        Ok(e) if e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "txt") => {
+                        Ok(e) if e.file_type().is_file() && e.path().extension().is_some_and(|x| ARTICLE_EXTENSIONS.iter().any(|a| x.eq_ignore_ascii_case(a))) => {
                             files.push(e.into_path())
                         }
                         Ok(_) => {}
@@ -57,7 +67,7 @@ pub fn expand(args: &[String]) -> Vec<Result<Input, InputError>> {
                 }
                 files.sort();
                 if files.is_empty() && problems.is_empty() {
-                    out.push(Err(err(format!("{arg} is a directory with no .txt files to read"))));
+                    out.push(Err(err(format!("{arg} is a directory with no .txt or .html files to read"))));
                 }
                 out.extend(problems.into_iter().map(Err));
                 out.extend(files.into_iter().map(|p| Ok(Input::File { label: p.display().to_string(), path: p })));
@@ -76,16 +86,17 @@ fn io_reason(e: &std::io::Error) -> String {
     }
 }
 
-/// Reads one input as text, refusing what is not a readable article.
-pub fn read(input: &Input, max_bytes: u64) -> Result<String, String> {
-    let bytes = match input {
+/// Reads one input's bytes, refusing what is over `max_bytes`.
+pub fn read_bytes(input: &Input, max_bytes: u64) -> Result<Vec<u8>, String> {
+    match input {
         Input::File { label, path } => {
             let size = std::fs::metadata(path).map_err(|e| format!("cannot read {label}: {}", io_reason(&e)))?.len();
             if size > max_bytes {
                 return Err(format!("{label} is {size} bytes, over the {max_bytes}-byte limit (--max-bytes)"));
             }
-            std::fs::read(path).map_err(|e| format!("cannot read {label}: {}", io_reason(&e)))?
+            std::fs::read(path).map_err(|e| format!("cannot read {label}: {}", io_reason(&e)))
         }
+        Input::Url(url) => crate::crawl::fetch::get(url, max_bytes).map(|p| p.bytes),
         Input::Stdin => {
             let mut buf = Vec::new();
             std::io::stdin()
@@ -96,27 +107,36 @@ pub fn read(input: &Input, max_bytes: u64) -> Result<String, String> {
             if buf.len() as u64 > max_bytes {
                 return Err(format!("stdin is over the {max_bytes}-byte limit (--max-bytes)"));
             }
-            buf
+            Ok(buf)
         }
-    };
-    let name = input.label().unwrap_or("stdin");
-    decode(name, bytes)
+    }
 }
 
-/// Checks the bytes are UTF-8 Korean text, not empty and not binary.
-pub fn decode(name: &str, bytes: Vec<u8>) -> Result<String, String> {
+/// Magic numbers of files that are sometimes served or saved as text.
+const BINARY_MAGIC: [(&[u8], &str); 7] = [
+    (b"\x89PNG", "a PNG image"),
+    (b"\xFF\xD8\xFF", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"%PDF", "a PDF document"),
+    (b"PK\x03\x04", "a ZIP archive (or an HWPX/DOCX file)"),
+    (b"\xD0\xCF\x11\xE0", "an OLE document (HWP, DOC, XLS)"),
+    (b"\x1F\x8B", "gzip-compressed data"),
+];
+
+/// Refuses bytes that are not a text or HTML document: empty, a known
+/// binary format, or NUL bytes (outside UTF-16 text with a byte-order mark).
+pub fn check_content(name: &str, bytes: &[u8]) -> Result<(), String> {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(format!("{name} is empty"));
     }
-    if bytes.contains(&0) {
+    if let Some((_, what)) = BINARY_MAGIC.iter().find(|(magic, _)| bytes.starts_with(magic)) {
+        return Err(format!("{name} is {what}, not text or HTML"));
+    }
+    let utf16 = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
+    if !utf16 && bytes.contains(&0) {
         return Err(format!("{name} looks binary (it contains NUL bytes), not text"));
     }
-    String::from_utf8(bytes).map_err(|e| {
-        format!(
-            "{name} is not valid UTF-8 (first bad byte at offset {}); convert it first, e.g. `iconv -f CP949 -t UTF-8`",
-            e.utf8_error().valid_up_to()
-        )
-    })
+    Ok(())
 }
 
 #[cfg(test)]
@@ -124,12 +144,12 @@ mod tests {
     use super::*;
 
     #[test]
-    fn decode_refuses_bad_bytes() {
-        assert!(decode("a", b"  \n".to_vec()).unwrap_err().contains("empty"));
-        assert!(decode("a", b"\x89PNG\0\0".to_vec()).unwrap_err().contains("binary"));
-        // "한국" in EUC-KR
-        let e = decode("a", vec![0xC7, 0xD1, 0xB1, 0xB9]).unwrap_err();
-        assert!(e.contains("not valid UTF-8") && e.contains("offset 0"), "{e}");
-        assert_eq!(decode("a", "기사".as_bytes().to_vec()).unwrap(), "기사");
+    fn refuses_what_is_not_text() {
+        assert!(check_content("a", b"  \n").unwrap_err().contains("empty"));
+        assert!(check_content("a", b"\x89PNG\r\n\x1a\n\0\0").unwrap_err().contains("PNG image"));
+        assert!(check_content("a", b"abc\0def").unwrap_err().contains("NUL bytes"));
+        // EUC-KR bytes are text; decoding is the decode module's job.
+        assert!(check_content("a", &[0xC7, 0xD1, 0xB1, 0xB9]).is_ok());
+        assert!(check_content("a", &[0xFF, 0xFE, b'a', 0]).is_ok());
     }
 }

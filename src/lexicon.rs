@@ -65,6 +65,10 @@ pub struct Lexicon {
     pub about_measure: HashSet<String>,
     pub particles: HashSet<String>,
     pub furniture: Vec<Regex>,
+    /// CSS selectors of known article containers, tried in order.
+    pub containers: Vec<scraper::Selector>,
+    /// Element id/class patterns of furniture boxes inside a page.
+    pub html_furniture: Vec<Regex>,
     pub footer_markers: Vec<Regex>,
 }
 
@@ -84,7 +88,9 @@ impl std::fmt::Display for LexiconError {
 
 impl std::error::Error for LexiconError {}
 
-const FILES: [(&str, &str); 10] = [
+const FILES: [(&str, &str); 12] = [
+    ("containers.txt", include_str!("../dictionaries/containers.txt")),
+    ("html_furniture.txt", include_str!("../dictionaries/html_furniture.txt")),
     ("about_words.csv", include_str!("../dictionaries/about_words.csv")),
     ("counters.csv", include_str!("../dictionaries/counters.csv")),
     ("currencies.csv", include_str!("../dictionaries/currencies.csv")),
@@ -102,12 +108,13 @@ fn builtin_file(name: &str) -> String {
     FILES.iter().find(|(n, _)| *n == name).map(|(_, s)| s.to_string()).unwrap_or_default()
 }
 
-/// Non-blank, non-comment lines with their 1-based line numbers.
+/// Non-blank, non-comment lines ("# …") with their 1-based line numbers.
 fn data_lines(src: &str) -> impl Iterator<Item = (usize, &str)> {
     src.lines()
         .enumerate()
         .map(|(i, l)| (i + 1, l.trim()))
-        .filter(|(_, l)| !l.is_empty() && !l.starts_with('#'))
+        // "# " starts a comment; "#dic_area" is a CSS id selector.
+        .filter(|(_, l)| !l.is_empty() && *l != "#" && !l.starts_with("# "))
 }
 
 fn word_set(name: &str, src: &str) -> Result<HashSet<String>, LexiconError> {
@@ -229,6 +236,14 @@ fn qualifiers(name: &str, src: &str) -> Result<QualifierLists, LexiconError> {
     Ok((before, after))
 }
 
+fn selectors(name: &str, src: &str) -> Result<Vec<scraper::Selector>, LexiconError> {
+    data_lines(src)
+        .map(|(line, css)| {
+            scraper::Selector::parse(css).map_err(|e| LexiconError { file: name.into(), line, message: format!("bad CSS selector '{css}': {e}") })
+        })
+        .collect()
+}
+
 fn program_names(src: &str) -> Vec<Vec<char>> {
     let mut out: Vec<Vec<char>> =
         data_lines(src).map(|(_, l)| l.chars().filter(|c| !c.is_whitespace()).collect()).filter(|n: &Vec<char>| n.len() >= 2).collect();
@@ -275,6 +290,8 @@ impl Lexicon {
             generic_modifiers: word_set("generic_modifiers.txt", &read("generic_modifiers.txt")?)?,
             particles: word_set("particles.txt", &read("particles.txt")?)?,
             furniture: regex_list("furniture.txt", &read("furniture.txt")?)?,
+            containers: selectors("containers.txt", &read("containers.txt")?)?,
+            html_furniture: regex_list("html_furniture.txt", &read("html_furniture.txt")?)?,
             footer_markers: regex_list("footer_markers.txt", &read("footer_markers.txt")?)?,
         })
     }
@@ -335,6 +352,13 @@ mod tests {
         assert!(e.message.contains("needs an effect"), "{e}");
         let e = about_words("about_words.csv", "국비,skip\n예산,cut\n").unwrap_err();
         assert_eq!(e.to_string(), "about_words.csv:2: kind 'cut' is not one of skip, trim, never, measure");
+    }
+
+    #[test]
+    fn bad_selector_names_line() {
+        let e = selectors("containers.txt", "#ok\n\n#dic_area[\n").unwrap_err();
+        assert_eq!(e.line, 3);
+        assert!(e.message.starts_with("bad CSS selector '#dic_area['"), "{e}");
     }
 
     #[test]

@@ -7,6 +7,7 @@
 //! `dictionaries/`; `pipeline` ties one article through all of it.
 
 pub mod article;
+pub mod crawl;
 pub mod decode;
 pub mod eval;
 pub mod extract;

@@ -55,6 +55,20 @@ enum Command {
         #[arg(long)]
         explain: bool,
     },
+    /// Print the cleaned article of each page or file (title, date, outlet,
+    /// URL, text), without extracting: to check what the cleaner keeps.
+    Article {
+        /// Files (.html, .txt), http(s) URLs, or - for stdin.
+        #[arg(default_value = "-")]
+        paths: Vec<String>,
+        /// `text` for reading, `jsonl` for machines.
+        #[arg(long, value_enum, default_value_t = ArticleFormat::Text)]
+        format: ArticleFormat,
+        #[command(flatten)]
+        rules: Rules,
+        #[arg(long, default_value_t = DEFAULT_MAX_BYTES)]
+        max_bytes: u64,
+    },
     /// Score the extractors against fixtures (NAME.txt/.html beside
     /// NAME.expected.json): precision, recall and F1 per field, and per fixture
     /// what was missed and what was extra. Exits 1 below the thresholds.
@@ -181,8 +195,8 @@ fn tokenize(text: Option<String>, rules: Rules) -> ExitCode {
     };
     let text = match text {
         Some(t) => t,
-        None => match input::read(&Input::Stdin, DEFAULT_MAX_BYTES) {
-            Ok(t) => t,
+        None => match input::read_bytes(&Input::Stdin, DEFAULT_MAX_BYTES) {
+            Ok(t) => gisa::decode::decode(&t, None).text,
             Err(e) => {
                 eprintln!("gisa: {e}");
                 return ExitCode::from(1);
@@ -197,6 +211,62 @@ fn tokenize(text: Option<String>, rules: Rules) -> ExitCode {
         }
     }
     ExitCode::SUCCESS
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum ArticleFormat {
+    Text,
+    Jsonl,
+}
+
+fn article(paths: Vec<String>, format: ArticleFormat, rules: Rules, max_bytes: u64) -> ExitCode {
+    let engine = match build_engine(&rules) {
+        Ok(e) => e,
+        Err(e) => {
+            eprintln!("gisa: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let mut failed = 0;
+    let inputs = input::expand(&paths);
+    for item in &inputs {
+        let result = item.as_ref().map_err(|e| e.message.clone()).and_then(|inp| engine.clean_input(inp, max_bytes).map(|c| (inp.label(), c)));
+        let written = match (result, format) {
+            (Err(message), _) => {
+                failed += 1;
+                eprintln!("gisa: {message}");
+                continue;
+            }
+            (Ok((label, c)), ArticleFormat::Jsonl) => {
+                let a = &c.article;
+                let v = serde_json::json!({"path": label, "title": a.title, "published": a.published, "outlet": a.outlet,
+                    "url": a.url, "encoding": c.encoding, "replacement_chars": c.replacements, "html": c.html, "text": a.text});
+                writeln!(out, "{v}")
+            }
+            (Ok((label, c)), ArticleFormat::Text) => {
+                let a = &c.article;
+                let show = |v: &Option<String>| v.clone().unwrap_or_else(|| "-".into());
+                writeln!(
+                    out,
+                    "== {}\ntitle: {}\npublished: {}\noutlet: {}\nurl: {}\nencoding: {}{}\n\n{}\n",
+                    label.unwrap_or("stdin"),
+                    show(&a.title),
+                    show(&a.published),
+                    show(&a.outlet),
+                    show(&a.url),
+                    c.encoding,
+                    if c.replacements > 0 { format!(" ({} undecodable characters)", c.replacements) } else { String::new() },
+                    a.text
+                )
+            }
+        };
+        if written.is_err() {
+            return ExitCode::SUCCESS; // stdout closed (a pager quit)
+        }
+    }
+    let _ = out.flush();
+    if failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS }
 }
 
 struct EvalArgs {
@@ -272,6 +342,7 @@ fn main() -> ExitCode {
         Command::Extract { paths, format, rules, max_bytes, jobs, explain } => {
             extract(ExtractArgs { paths, format, max_bytes, jobs, explain }, rules)
         }
+        Command::Article { paths, format, rules, max_bytes } => article(paths, format, rules, max_bytes),
         Command::Eval { dir, thresholds, json, bless, yes, rules } => eval(EvalArgs { dir, thresholds, json, bless, yes }, rules),
         Command::Tokenize { text, rules } => tokenize(text, rules),
     }

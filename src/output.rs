@@ -18,6 +18,12 @@ pub struct Source {
     pub outlet: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fetched_at: Option<String>,
+    /// The input's encoding when it was not UTF-8 (EUC-KR, ISO-2022-KR …).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub encoding: Option<String>,
+    /// Characters that did not decode and became U+FFFD, when there were any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub replacement_chars: Option<usize>,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq)]

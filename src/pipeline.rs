@@ -1,8 +1,11 @@
-//! One article through the pipeline: raw text → clean article → extraction
-//! → output record. The `Engine` holds what is built once and shared by all
-//! threads (the tokenizer and the rules).
+//! One article through the pipeline: bytes → decoded text → clean article
+//! (from HTML or plain text) → extraction → output record. The `Engine`
+//! holds what is built once and shared by all threads (the tokenizer and the
+//! rules).
 
-use crate::article::{clean_text, Article};
+use crate::article::{clean_text, from_html, looks_like_html, Article};
+use crate::crawl::fetch;
+use crate::decode::{decode, Decoded};
 use crate::extract::extract_with;
 use crate::input::{self, Input};
 use crate::lexicon::Lexicon;
@@ -16,6 +19,18 @@ pub struct Engine {
     pub explain: bool,
 }
 
+/// More undecodable characters than this share of the text means the bytes
+/// are not text in any encoding we read.
+const MAX_REPLACEMENT_SHARE: f64 = 0.05;
+
+/// A page or file read and cleaned, with how its bytes were decoded.
+pub struct Cleaned {
+    pub article: Article,
+    pub encoding: &'static str,
+    pub replacements: usize,
+    pub html: bool,
+}
+
 impl Engine {
     pub fn new(morph: Morph, lexicon: Lexicon) -> Engine {
         Engine { morph, lexicon, explain: false }
@@ -27,11 +42,63 @@ impl Engine {
         self.process_article(article, path)
     }
 
-    /// Reads, decodes and processes one input; the error is the message for
-    /// its SPEC error object.
+    /// Reads, decodes, cleans and extracts one input; the error is the
+    /// message for its SPEC error object.
     pub fn process_input(&self, inp: &Input, max_bytes: u64) -> Result<Record, String> {
-        let text = input::read(inp, max_bytes)?;
-        Ok(self.process_text(&text, inp.label().map(str::to_string)))
+        let cleaned = self.clean_input(inp, max_bytes)?;
+        let path = match inp {
+            Input::File { label, .. } => Some(label.clone()),
+            _ => None,
+        };
+        let mut record = self.process_article(cleaned.article, path);
+        if cleaned.encoding != "UTF-8" {
+            record.source.encoding = Some(cleaned.encoding.to_string());
+        }
+        if cleaned.replacements > 0 {
+            record.source.replacement_chars = Some(cleaned.replacements);
+        }
+        Ok(record)
+    }
+
+    /// Reads, decodes and cleans one input, without extracting (`gisa article`).
+    pub fn clean_input(&self, inp: &Input, max_bytes: u64) -> Result<Cleaned, String> {
+        let name = inp.label().unwrap_or("stdin").to_string();
+        let (bytes, content_type, url) = match inp {
+            Input::Url(u) => {
+                let page = fetch::get(u, max_bytes)?;
+                (page.bytes, page.content_type, Some(page.final_url))
+            }
+            _ => (input::read_bytes(inp, max_bytes)?, None, None),
+        };
+        let declared_html = content_type.as_deref().is_some_and(|c| c.to_ascii_lowercase().contains("html"))
+            || name.to_ascii_lowercase().ends_with(".html")
+            || name.to_ascii_lowercase().ends_with(".htm");
+        self.clean_bytes(&name, &bytes, content_type.as_deref(), url.as_deref(), declared_html)
+    }
+
+    /// Bytes (with the HTTP Content-Type when fetched) → clean article.
+    pub fn clean_bytes(&self, name: &str, bytes: &[u8], content_type: Option<&str>, url: Option<&str>, declared_html: bool) -> Result<Cleaned, String> {
+        input::check_content(name, bytes)?;
+        let Decoded { text, encoding, replacements, .. } = decode(bytes, content_type);
+        let chars = text.chars().count().max(1);
+        if replacements as f64 / chars as f64 > MAX_REPLACEMENT_SHARE {
+            return Err(format!(
+                "{name} could not be decoded: {replacements} of {chars} characters are not valid {encoding}; is it text?"
+            ));
+        }
+        let html = looks_like_html(&text) || (declared_html && text.contains('<'));
+        let mut article = if html {
+            from_html(&text, url, &self.lexicon).map_err(|e| format!("{name}: {e}"))?
+        } else {
+            clean_text(&text, &self.lexicon)
+        };
+        if article.url.is_none() {
+            article.url = url.map(str::to_string);
+        }
+        if article.text.trim().is_empty() {
+            return Err(format!("{name}: no article text left after removing page furniture"));
+        }
+        Ok(Cleaned { article, encoding, replacements, html })
     }
 
     pub fn process_article(&self, article: Article, path: Option<String>) -> Record {
@@ -39,7 +106,7 @@ impl Engine {
         Record {
             schema_version: SCHEMA_VERSION,
             id: article_id(article.url.as_deref(), &article.text),
-            source: Source { url: article.url, path, outlet: article.outlet, fetched_at: None },
+            source: Source { url: article.url, path, outlet: article.outlet, ..Source::default() },
             title: article.title,
             published: article.published,
             text: article.text,

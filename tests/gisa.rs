@@ -33,11 +33,6 @@ fn run_fixture(path: &Path) -> Value {
     serde_json::to_value(engine().process_text(&text, Some(path.display().to_string()))).unwrap()
 }
 
-fn expected_for(path: &Path) -> Value {
-    let exp = path.with_extension("expected.json");
-    serde_json::from_str(&std::fs::read_to_string(&exp).unwrap()).unwrap()
-}
-
 /// SPEC: text[start:end] == item.text (in Unicode scalar values), and for
 /// programs the span covers the name.
 fn check_offsets(record: &Value) {
@@ -138,8 +133,12 @@ fn bad_inputs_give_error_objects_and_the_rest_still_runs() {
     let dir = tempdir("bad_inputs");
     let good = dir.join("good.txt");
     std::fs::write(&good, "도는 2027년까지 80개 사업에 9700억원을 투자한다.").unwrap();
+    // EUC-KR text is decoded, not refused: "사업에 9700억원" after "한국".
     let euckr = dir.join("euckr.txt");
-    std::fs::write(&euckr, [0xC7u8, 0xD1, 0xB1, 0xB9, 0x20, 0xBB, 0xE7, 0xBE, 0xF7]).unwrap();
+    let (bytes, _, _) = encoding_rs::EUC_KR.encode("한국 정부는 80개 사업에 9700억원을 투자한다.");
+    std::fs::write(&euckr, &bytes).unwrap();
+    let garbage = dir.join("garbage.txt");
+    std::fs::write(&garbage, [0x81u8, 0x20, 0xFF, 0xFE, 0x80, 0x41, 0xFF, 0x81, 0x82]).unwrap();
     let empty = dir.join("empty.txt");
     std::fs::write(&empty, "").unwrap();
     let binary = dir.join("image.txt");
@@ -152,26 +151,28 @@ fn bad_inputs_give_error_objects_and_the_rest_still_runs() {
 
     let out = gisa()
         .args(["extract", "--max-bytes", "2000"])
-        .args([&missing, &euckr, &empty, &binary, &big, &empty_dir, &good])
+        .args([&missing, &garbage, &empty, &binary, &big, &empty_dir, &good, &euckr])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
     let lines = jsonl(&out.stdout);
-    assert_eq!(lines.len(), 7, "one line per input");
+    assert_eq!(lines.len(), 8, "one line per input");
     let errors: Vec<&str> = lines[..6].iter().map(|l| l["error"].as_str().unwrap()).collect();
     assert!(errors[0].contains("no such file"), "{}", errors[0]);
-    assert!(errors[1].contains("not valid UTF-8"), "{}", errors[1]);
+    assert!(errors[1].contains("could not be decoded"), "{}", errors[1]);
     assert!(errors[2].contains("empty"), "{}", errors[2]);
-    assert!(errors[3].contains("binary"), "{}", errors[3]);
+    assert!(errors[3].contains("PNG image"), "{}", errors[3]);
     assert!(errors[4].contains("limit"), "{}", errors[4]);
-    assert!(errors[5].contains("no .txt files"), "{}", errors[5]);
+    assert!(errors[5].contains("no .txt or .html files"), "{}", errors[5]);
     for l in &lines[..6] {
         assert_eq!(l["schema_version"], 1);
         assert!(l["source"]["path"].is_string());
     }
     assert_eq!(lines[6]["amounts"][0]["value"].as_u64(), Some(970_000_000_000));
+    assert_eq!(lines[7]["amounts"][0]["value"].as_u64(), Some(970_000_000_000));
+    assert_eq!(lines[7]["source"]["encoding"], "EUC-KR");
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("6 of 7 inputs failed"), "{stderr}");
+    assert!(stderr.contains("6 of 8 inputs failed"), "{stderr}");
 }
 
 #[test]
@@ -496,4 +497,161 @@ fn explain_names_rules_tokens_and_rejected_numbers() {
     // Without --explain the records carry none of it.
     let plain = extract_text("2차관은 80개 사업에 12억~210억원을 쓴다.");
     assert!(plain.get("rejected").is_none() && plain["counts"][0].get("explain").is_none());
+}
+
+// ---- HTML pages, encodings, URLs ----
+
+fn html_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/html")
+}
+
+fn collapse(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Every HTML fixture (ndsoft, Naver, boards, blogs, a layout with no known
+/// container; UTF-8, EUC-KR, CP949 without a charset) cleans to the article
+/// a person marked: same title, date, outlet, URL and paragraphs, no furniture.
+#[test]
+fn html_fixtures_clean_to_their_expected_articles() {
+    let mut pages: Vec<PathBuf> = std::fs::read_dir(html_dir())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "html"))
+        .collect();
+    pages.sort();
+    assert!(pages.len() >= 15, "{} HTML fixtures", pages.len());
+    let mut encodings = std::collections::BTreeSet::new();
+    for page in pages {
+        let expected: Value = serde_json::from_str(&std::fs::read_to_string(page.with_extension("article.json")).unwrap()).unwrap();
+        let inp = gisa::input::Input::File { label: page.display().to_string(), path: page.clone() };
+        let c = engine().clean_input(&inp, gisa::input::DEFAULT_MAX_BYTES).unwrap_or_else(|e| panic!("{e}"));
+        encodings.insert(c.encoding);
+        let a = &c.article;
+        let name = page.display();
+        for (field, got) in [("title", &a.title), ("published", &a.published), ("outlet", &a.outlet), ("url", &a.url)] {
+            assert_eq!(got.as_deref().map(collapse), expected[field].as_str().map(collapse), "{name}: {field}");
+        }
+        let got: Vec<String> = a.text.split("\n\n").map(collapse).collect();
+        let want: Vec<String> =
+            expected["paragraphs"].as_array().unwrap().iter().map(|p| collapse(p.as_str().unwrap())).filter(|p| !p.is_empty()).collect();
+        assert_eq!(got, want, "{name}: paragraphs");
+        assert_eq!(c.replacements, 0, "{name}");
+    }
+    assert!(encodings.contains("EUC-KR") && encodings.contains("UTF-8"), "{encodings:?}");
+}
+
+fn mentions(record: &Value) -> Vec<String> {
+    let mut out = Vec::new();
+    for (list, fields) in [
+        ("amounts", &["value", "currency", "approx", "bound", "about"][..]),
+        ("counts", &["value", "counter", "noun", "bound"][..]),
+        ("years", &["year", "role"][..]),
+        ("programs", &["name"][..]),
+        ("percentages", &["value", "unit"][..]),
+    ] {
+        for m in record[list].as_array().unwrap() {
+            out.push(format!("{list} {}", fields.iter().map(|f| m[*f].to_string()).collect::<Vec<_>>().join(" ")));
+        }
+    }
+    out.sort();
+    out
+}
+
+#[test]
+fn seeds_wrapped_in_page_furniture_give_the_same_mentions() {
+    for (i, seed) in fixtures().iter().filter(|p| p.file_name().unwrap().to_str().unwrap().starts_with("00")).enumerate() {
+        let page = html_dir().join(format!("s0{i}.html"));
+        let inp = gisa::input::Input::File { label: page.display().to_string(), path: page.clone() };
+        let wrapped = serde_json::to_value(engine().process_input(&inp, gisa::input::DEFAULT_MAX_BYTES).unwrap()).unwrap();
+        check_offsets(&wrapped);
+        assert_eq!(mentions(&wrapped), mentions(&run_fixture(seed)), "{}", page.display());
+        assert!(!mentions(&wrapped).is_empty());
+    }
+}
+
+#[test]
+fn bad_pages_give_clear_errors_and_the_rest_still_runs() {
+    let bad = html_dir().join("bad");
+    let dir = tempdir("bad_html");
+    // A 20 MB page: a real page whose body repeats one paragraph.
+    let big = dir.join("big.html");
+    let para = "<p>도는 2027년까지 80개 사업에 9700억원을 투자한다고 밝혔다.</p>\n";
+    let body = para.repeat(20 * 1024 * 1024 / para.len() + 1);
+    std::fs::write(&big, format!("<html><head><title>t</title></head><body><div class=\"txt\">{body}</div></body></html>")).unwrap();
+    let out = gisa()
+        .arg("extract")
+        .args([bad.join("image.html"), bad.join("navonly.html"), bad.join("nobody.html"), big.clone(), bad.join("truncated.html")])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let lines = jsonl(&out.stdout);
+    assert_eq!(lines.len(), 5);
+    let err = |i: usize| lines[i]["error"].as_str().unwrap_or_default().to_string();
+    assert!(err(0).contains("PNG image"), "{}", err(0));
+    assert!(err(1).contains("no article text"), "{}", err(1));
+    assert!(err(2).contains("no article text"), "{}", err(2));
+    assert!(err(3).contains("limit"), "{}", err(3));
+    // Truncated mid-tag: the complete paragraphs are still the article.
+    assert!(lines[4].get("error").is_none());
+    assert!(lines[4]["amounts"].as_array().unwrap().iter().any(|a| a["value"] == 48_000_000_000u64));
+    // With a higher limit the 20 MB page is read, not refused.
+    let out = gisa().args(["article", "--format", "jsonl", "--max-bytes", "30000000"]).arg(&big).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+}
+
+/// A small HTTP server on 127.0.0.1: answers each path from `routes`
+/// (path, status, body) and closes the connection; `/euckr…` pages are served
+/// as EUC-KR and `/loop` redirects to itself.
+fn serve(routes: Vec<(&'static str, &'static str, Vec<u8>)>) -> String {
+    use std::io::{BufRead, BufReader, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = listener.local_addr().unwrap();
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            let Ok(mut stream) = stream else { continue };
+            let mut reader = BufReader::new(stream.try_clone().unwrap());
+            let mut request = String::new();
+            if reader.read_line(&mut request).is_err() {
+                continue;
+            }
+            loop {
+                let mut h = String::new();
+                if reader.read_line(&mut h).map_or(true, |n| n == 0) || h == "\r\n" {
+                    break;
+                }
+            }
+            let path = request.split_whitespace().nth(1).unwrap_or("/").to_string();
+            let (status, body) = routes.iter().find(|(p, _, _)| *p == path).map_or(("404 Not Found", Vec::new()), |r| (r.1, r.2.clone()));
+            let extra = if path == "/loop" { "Location: /loop\r\n" } else { "" };
+            let ctype = if path.starts_with("/euckr") { "text/html; charset=euc-kr" } else { "text/html; charset=utf-8" };
+            let head = format!("HTTP/1.1 {status}\r\nContent-Type: {ctype}\r\nContent-Length: {}\r\n{extra}Connection: close\r\n\r\n", body.len());
+            let _ = stream.write_all(head.as_bytes());
+            let _ = stream.write_all(&body);
+        }
+    });
+    format!("http://{addr}")
+}
+
+#[test]
+fn urls_are_fetched_decoded_and_failures_reported() {
+    // EUC-KR bytes with the charset only in the HTTP header.
+    let (page, _, _) = encoding_rs::EUC_KR.encode(
+        "<html><head><title>경남도, 우주항공 1039억 원 투입</title></head><body><div class=\"txt\"><p>경상남도는 2027년까지 우주항공 복합도시 조성에 1039억 원을 투입한다고 밝혔다. 도는 12개 기업을 유치할 계획이다.</p></div></body></html>",
+    );
+    let base = serve(vec![
+        ("/euckr.html", "200 OK", page.into_owned()),
+        ("/error", "500 Internal Server Error", b"oops".to_vec()),
+        ("/loop", "302 Found", Vec::new()),
+    ]);
+    let out = gisa().arg("extract").args([format!("{base}/euckr.html"), format!("{base}/error"), format!("{base}/loop")]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let lines = jsonl(&out.stdout);
+    assert_eq!(lines[0]["amounts"][0]["value"].as_u64(), Some(103_900_000_000));
+    assert_eq!(lines[0]["source"]["encoding"], "EUC-KR");
+    assert_eq!(lines[0]["source"]["url"], format!("{base}/euckr.html"));
+    assert!(lines[0]["source"].get("path").is_none());
+    assert_eq!(lines[0]["title"], "경남도, 우주항공 1039억 원 투입");
+    assert!(lines[1]["error"].as_str().unwrap().contains("500"), "{}", lines[1]);
+    assert!(lines[2]["error"].as_str().unwrap().contains("redirect"), "{}", lines[2]);
 }

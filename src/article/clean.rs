@@ -22,7 +22,7 @@ fn looks_like_title(line: &str) -> bool {
 }
 
 /// Drops a breadcrumb or site suffix: "제목 > 경북", "제목 > 정책소식 | 정보모아".
-fn strip_site_suffix(title: &str) -> &str {
+pub(crate) fn strip_site_suffix(title: &str) -> &str {
     let cut = [" > ", " | ", " :: ", " - "]
         .iter()
         .filter_map(|sep| title.find(sep))
@@ -87,14 +87,20 @@ pub fn clean_text(raw: &str, lex: &Lexicon) -> Article {
         .position(|l| lex.is_footer_marker(l))
         .map_or(lines.len(), |k| body_start + k);
 
-    let mut seen: HashSet<&str> = HashSet::new();
-    if let Some(t) = &title {
-        // The headline is kept in `title`, not repeated in the body.
-        seen.insert(lines[first.unwrap_or(0)]);
-        seen.insert(t.as_str());
-    }
+    let headline = first.map(|i| lines[i]);
+    let text = clean_body(&lines[..end], body_start, [headline, title.as_deref()], false, lex);
+    Article { title, published, outlet, url, text }
+}
+
+/// Body lines `lines[start..]` (trimmed, "" for a blank line) → clean text:
+/// furniture lines dropped, a paragraph repeated verbatim (or the headline
+/// again) kept out, hard-wrapped lines joined, paragraphs separated by a
+/// blank line. Shared by text and HTML input.
+pub fn clean_body<'a>(lines: &[&'a str], start: usize, headline: [Option<&'a str>; 2], join_breaks: bool, lex: &Lexicon) -> String {
+    // The headline is kept in `title`, not repeated in the body.
+    let mut seen: HashSet<&str> = headline.into_iter().flatten().collect();
     let mut kept: Vec<(usize, &str)> = Vec::new();
-    for (i, line) in lines.iter().enumerate().take(end).skip(body_start) {
+    for (i, line) in lines.iter().enumerate().skip(start) {
         if line.is_empty() || lex.is_furniture(line) {
             continue;
         }
@@ -109,7 +115,7 @@ pub fn clean_text(raw: &str, lex: &Lexicon) -> Article {
         }
         kept.push((i, line));
     }
-    Article { title, published, outlet, url, text: paragraphs(&kept).join("\n\n") }
+    paragraphs(&kept, join_breaks).join("\n\n")
 }
 
 /// Ends a sentence, a quote or a caption: the line break after it is real.
@@ -131,7 +137,7 @@ fn starts_block(line: &str) -> bool {
 /// adjacent lines, most of them ending mid-sentence, is joined back with spaces
 /// (so "11조\n5천억 원" reads as one amount), breaking only after a sentence
 /// end and before a bullet, label or quote.
-fn paragraphs(kept: &[(usize, &str)]) -> Vec<String> {
+fn paragraphs(kept: &[(usize, &str)], always_join: bool) -> Vec<String> {
     let mut out = Vec::new();
     let mut b = 0;
     while b < kept.len() {
@@ -141,10 +147,11 @@ fn paragraphs(kept: &[(usize, &str)]) -> Vec<String> {
         }
         let block = &kept[b..e];
         let open = block[..block.len() - 1].iter().filter(|(_, l)| !ends_sentence(l)).count();
-        let wrapped = block.len() >= 3 && open * 10 >= (block.len() - 1) * 6;
+        let wrapped = always_join || (block.len() >= 3 && open * 10 >= (block.len() - 1) * 6);
         let mut current = String::new();
         for (k, (_, line)) in block.iter().enumerate() {
-            let join = wrapped && k > 0 && !ends_sentence(block[k - 1].1) && !starts_block(line);
+            // In markup a single <br> never ends a paragraph; in text, a sentence end does.
+            let join = wrapped && k > 0 && (always_join || !ends_sentence(block[k - 1].1)) && !starts_block(line);
             if join {
                 current.push(' ');
             } else if !current.is_empty() {

@@ -2,9 +2,12 @@
 //! furniture, plus the title, date, outlet and URL the text itself reveals.
 
 mod clean;
+mod html;
+mod html_meta;
 mod metadata;
 
-pub use clean::clean_text;
+pub use clean::{clean_body, clean_text};
+pub use html::{from_html, looks_like_html, NO_ARTICLE};
 pub use metadata::{find_published, parse_korean_date};
 
 /// An article ready for extraction. `text` is what every offset points into.
