@@ -106,11 +106,7 @@ fn build_engine(rules: &Rules) -> Result<Engine, String> {
         None => Morph::new(),
     }
     .map_err(|e| e.to_string())?;
-    let lexicon = match &rules.rules {
-        Some(dir) => Lexicon::from_dir(dir).map_err(|e| e.to_string())?,
-        None => Lexicon::builtin(),
-    };
-    Ok(Engine::new(morph, lexicon))
+    Ok(Engine::new(morph, build_lexicon(rules)?))
 }
 
 /// How many inputs are processed in parallel before their output is written,
@@ -219,9 +215,17 @@ enum ArticleFormat {
     Jsonl,
 }
 
+fn build_lexicon(rules: &Rules) -> Result<Lexicon, String> {
+    match &rules.rules {
+        Some(dir) => Lexicon::from_dir(dir).map_err(|e| e.to_string()),
+        None => Ok(Lexicon::builtin()),
+    }
+}
+
 fn article(paths: Vec<String>, format: ArticleFormat, rules: Rules, max_bytes: u64) -> ExitCode {
-    let engine = match build_engine(&rules) {
-        Ok(e) => e,
+    // Cleaning needs the rules only, not the 82 MB tokenizer.
+    let lexicon = match build_lexicon(&rules) {
+        Ok(l) => l,
         Err(e) => {
             eprintln!("gisa: {e}");
             return ExitCode::from(2);
@@ -231,7 +235,10 @@ fn article(paths: Vec<String>, format: ArticleFormat, rules: Rules, max_bytes: u
     let mut failed = 0;
     let inputs = input::expand(&paths);
     for item in &inputs {
-        let result = item.as_ref().map_err(|e| e.message.clone()).and_then(|inp| engine.clean_input(inp, max_bytes).map(|c| (inp.label(), c)));
+        let result = item
+            .as_ref()
+            .map_err(|e| e.message.clone())
+            .and_then(|inp| gisa::pipeline::clean_input(&lexicon, inp, max_bytes).map(|c| (inp.label(), c)));
         let written = match (result, format) {
             (Err(message), _) => {
                 failed += 1;

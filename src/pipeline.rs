@@ -1,7 +1,8 @@
 //! One article through the pipeline: bytes → decoded text → clean article
 //! (from HTML or plain text) → extraction → output record. The `Engine`
 //! holds what is built once and shared by all threads (the tokenizer and the
-//! rules).
+//! rules); cleaning needs only the rules, so `gisa article` never loads the
+//! tokenizer.
 
 use crate::article::{clean_text, from_html, looks_like_html, Article};
 use crate::crawl::fetch;
@@ -29,6 +30,50 @@ pub struct Cleaned {
     pub encoding: &'static str,
     pub replacements: usize,
     pub html: bool,
+}
+
+/// Reads, decodes and cleans one input (file, URL or stdin).
+pub fn clean_input(lex: &Lexicon, inp: &Input, max_bytes: u64) -> Result<Cleaned, String> {
+    let name = inp.label().unwrap_or("stdin").to_string();
+    let (bytes, content_type, url) = match inp {
+        Input::Url(u) => {
+            let page = fetch::get(u, max_bytes)?;
+            (page.bytes, page.content_type, Some(page.final_url))
+        }
+        _ => (input::read_bytes(inp, max_bytes)?, None, None),
+    };
+    let lower = name.to_ascii_lowercase();
+    let declared_html = content_type.as_deref().is_some_and(|c| c.to_ascii_lowercase().contains("html"))
+        || lower.ends_with(".html")
+        || lower.ends_with(".htm");
+    clean_bytes(lex, &name, &bytes, content_type.as_deref(), url.as_deref(), declared_html)
+}
+
+/// Bytes (with the HTTP Content-Type when fetched) → clean article. HTML is
+/// recognised by its content, or by the name/Content-Type when it holds tags.
+pub fn clean_bytes(
+    lex: &Lexicon,
+    name: &str,
+    bytes: &[u8],
+    content_type: Option<&str>,
+    url: Option<&str>,
+    declared_html: bool,
+) -> Result<Cleaned, String> {
+    input::check_content(name, bytes)?;
+    let Decoded { text, encoding, replacements, .. } = decode(bytes, content_type);
+    let chars = text.chars().count().max(1);
+    if replacements as f64 / chars as f64 > MAX_REPLACEMENT_SHARE {
+        return Err(format!("{name} could not be decoded: {replacements} of {chars} characters are not valid {encoding}; is it text?"));
+    }
+    let html = looks_like_html(&text) || (declared_html && text.contains('<'));
+    let mut article = if html { from_html(&text, url, lex).map_err(|e| format!("{name}: {e}"))? } else { clean_text(&text, lex) };
+    if article.url.is_none() {
+        article.url = url.map(str::to_string);
+    }
+    if article.text.trim().is_empty() {
+        return Err(format!("{name}: no article text left after removing page furniture"));
+    }
+    Ok(Cleaned { article, encoding, replacements, html })
 }
 
 impl Engine {
@@ -60,45 +105,8 @@ impl Engine {
         Ok(record)
     }
 
-    /// Reads, decodes and cleans one input, without extracting (`gisa article`).
     pub fn clean_input(&self, inp: &Input, max_bytes: u64) -> Result<Cleaned, String> {
-        let name = inp.label().unwrap_or("stdin").to_string();
-        let (bytes, content_type, url) = match inp {
-            Input::Url(u) => {
-                let page = fetch::get(u, max_bytes)?;
-                (page.bytes, page.content_type, Some(page.final_url))
-            }
-            _ => (input::read_bytes(inp, max_bytes)?, None, None),
-        };
-        let declared_html = content_type.as_deref().is_some_and(|c| c.to_ascii_lowercase().contains("html"))
-            || name.to_ascii_lowercase().ends_with(".html")
-            || name.to_ascii_lowercase().ends_with(".htm");
-        self.clean_bytes(&name, &bytes, content_type.as_deref(), url.as_deref(), declared_html)
-    }
-
-    /// Bytes (with the HTTP Content-Type when fetched) → clean article.
-    pub fn clean_bytes(&self, name: &str, bytes: &[u8], content_type: Option<&str>, url: Option<&str>, declared_html: bool) -> Result<Cleaned, String> {
-        input::check_content(name, bytes)?;
-        let Decoded { text, encoding, replacements, .. } = decode(bytes, content_type);
-        let chars = text.chars().count().max(1);
-        if replacements as f64 / chars as f64 > MAX_REPLACEMENT_SHARE {
-            return Err(format!(
-                "{name} could not be decoded: {replacements} of {chars} characters are not valid {encoding}; is it text?"
-            ));
-        }
-        let html = looks_like_html(&text) || (declared_html && text.contains('<'));
-        let mut article = if html {
-            from_html(&text, url, &self.lexicon).map_err(|e| format!("{name}: {e}"))?
-        } else {
-            clean_text(&text, &self.lexicon)
-        };
-        if article.url.is_none() {
-            article.url = url.map(str::to_string);
-        }
-        if article.text.trim().is_empty() {
-            return Err(format!("{name}: no article text left after removing page furniture"));
-        }
-        Ok(Cleaned { article, encoding, replacements, html })
+        clean_input(&self.lexicon, inp, max_bytes)
     }
 
     pub fn process_article(&self, article: Article, path: Option<String>) -> Record {
