@@ -91,6 +91,29 @@ enum Command {
         #[command(flatten)]
         rules: Rules,
     },
+    /// Crawl the configured sources politely and extract every new article
+    /// (JSON Lines on stdout or --output); resumes an unfinished crawl.
+    Crawl {
+        /// The sources file (see the README for a commented example).
+        #[arg(long)]
+        config: PathBuf,
+        /// Stop after this many page fetches; the next crawl resumes.
+        #[arg(long)]
+        max_pages: Option<u64>,
+        /// Skip articles that feeds and sitemaps date before this day (YYYY-MM-DD).
+        #[arg(long, value_parser = parse_day)]
+        since: Option<String>,
+        /// Append the records to this file instead of stdout.
+        #[arg(long)]
+        output: Option<PathBuf>,
+        #[command(flatten)]
+        rules: Rules,
+    },
+    /// Check a sources file and report each problem with its line.
+    Sources {
+        #[command(subcommand)]
+        action: SourcesAction,
+    },
     /// Print Lindera's tokens (surface and ko-dic details), one eojeol at a time.
     Tokenize {
         /// Text to tokenize; reads stdin when absent.
@@ -207,6 +230,106 @@ fn tokenize(text: Option<String>, rules: Rules) -> ExitCode {
         }
     }
     ExitCode::SUCCESS
+}
+
+#[derive(Subcommand)]
+enum SourcesAction {
+    /// Validate CONFIG: exit 0 when it is usable, 2 with each problem's line.
+    Check { config: PathBuf },
+}
+
+fn parse_day(s: &str) -> Result<String, String> {
+    gisa::article::parse_korean_date(s.get(0..4).unwrap_or(""), s.get(5..7).unwrap_or(""), s.get(8..10).unwrap_or(""))
+        .filter(|_| s.len() == 10)
+        .ok_or_else(|| format!("'{s}' is not a date like 2024-01-17"))
+}
+
+fn load_config(path: &std::path::Path) -> Result<gisa::crawl::config::Config, ExitCode> {
+    gisa::crawl::config::Config::load(path).map_err(|problems| {
+        for p in &problems {
+            eprintln!("{}:{}: {}", path.display(), p.line, p.message);
+        }
+        ExitCode::from(2)
+    })
+}
+
+fn sources_check(config: PathBuf) -> ExitCode {
+    match load_config(&config) {
+        Ok(c) => {
+            println!("{}: {} sources, user agent \"{}\"", config.display(), c.sources.len(), gisa::crawl::run::user_agent(&c));
+            ExitCode::SUCCESS
+        }
+        Err(code) => code,
+    }
+}
+
+fn crawl(config_path: PathBuf, opts: gisa::crawl::run::Options, output: Option<PathBuf>, rules: Rules) -> ExitCode {
+    use gisa::crawl::{frontier::SqliteFrontier, run::Crawler};
+    let config = match load_config(&config_path) {
+        Ok(c) => c,
+        Err(code) => return code,
+    };
+    let state = config.state.clone().map(PathBuf::from).unwrap_or_else(|| config_path.with_file_name("gisa-crawl.db"));
+    let state = if state.is_relative() { config_path.parent().unwrap_or(std::path::Path::new(".")).join(state) } else { state };
+    let setup = || -> Result<(Engine, Box<dyn std::io::Write + Send>, SqliteFrontier), String> {
+        let out: Box<dyn std::io::Write + Send> = match &output {
+            Some(p) => Box::new(std::fs::OpenOptions::new().create(true).append(true).open(p).map_err(|e| format!("cannot write {}: {e}", p.display()))?),
+            None => Box::new(std::io::stdout()),
+        };
+        Ok((build_engine(&rules)?, out, SqliteFrontier::open(&state)?))
+    };
+    let (engine, out, frontier) = match setup() {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("gisa: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let crawler = match Crawler::new(&config, Box::new(frontier), opts) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("gisa: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let out = std::sync::Mutex::new(out);
+    let failed = std::sync::atomic::AtomicU64::new(0);
+    // Pages go to extraction as they arrive; one line per article, written at once.
+    let on_article = |page: gisa::crawl::run::ArticlePage| {
+        let line = match gisa::pipeline::clean_bytes(&engine.lexicon, &page.url, &page.bytes, page.content_type.as_deref(), Some(&page.url), true) {
+            Ok(c) => {
+                let mut article = c.article;
+                if article.outlet.is_none() {
+                    article.outlet = page.outlet.clone();
+                }
+                let mut record = engine.process_article(article, None);
+                record.source.fetched_at = Some(gisa::crawl::timestamp_now());
+                record.source.url = Some(page.url.clone());
+                render(&record, Format::Jsonl)
+            }
+            Err(message) => {
+                failed.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                eprintln!("gisa: {message}");
+                let mut e = error_record(None, message);
+                e.source.url = Some(page.url.clone());
+                render(&e, Format::Jsonl)
+            }
+        };
+        let mut w = out.lock().unwrap();
+        let _ = w.write_all(line.as_bytes()).and_then(|_| w.flush());
+    };
+    match crawler.run(&on_article) {
+        Ok(report) => {
+            eprintln!("gisa: {}", report.line());
+            let extraction_failed = failed.load(std::sync::atomic::Ordering::Relaxed);
+            let any_failed = extraction_failed > 0 || report.states.iter().any(|(s, _, _)| s == "failed");
+            if any_failed { ExitCode::from(1) } else { ExitCode::SUCCESS }
+        }
+        Err(e) => {
+            eprintln!("gisa: crawl stopped: {e}");
+            ExitCode::from(2)
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -352,5 +475,11 @@ fn main() -> ExitCode {
         Command::Article { paths, format, rules, max_bytes } => article(paths, format, rules, max_bytes),
         Command::Eval { dir, thresholds, json, bless, yes, rules } => eval(EvalArgs { dir, thresholds, json, bless, yes }, rules),
         Command::Tokenize { text, rules } => tokenize(text, rules),
+        Command::Crawl { config, max_pages, since, output, rules } => {
+            use std::io::IsTerminal;
+            let opts = gisa::crawl::run::Options { max_pages, since, progress: std::io::stderr().is_terminal() };
+            crawl(config, opts, output, rules)
+        }
+        Command::Sources { action: SourcesAction::Check { config } } => sources_check(config),
     }
 }

@@ -655,3 +655,290 @@ fn urls_are_fetched_decoded_and_failures_reported() {
     assert!(lines[1]["error"].as_str().unwrap().contains("500"), "{}", lines[1]);
     assert!(lines[2]["error"].as_str().unwrap().contains("redirect"), "{}", lines[2]);
 }
+
+// ---- the crawler, against a fake outlet on a real HTTP server (axum) ----
+
+mod outlet {
+    use std::collections::HashMap;
+    use std::sync::{Arc, Mutex};
+    use std::time::{Duration, Instant};
+
+    use axum::body::Body;
+    use axum::extract::{Request, State};
+    use axum::http::{header, HeaderMap, StatusCode};
+    use axum::response::Response;
+
+    /// One request as the server saw it.
+    #[derive(Debug, Clone)]
+    pub struct Hit {
+        pub at: Instant,
+        pub host: String,
+        pub path: String,
+        pub status: u16,
+    }
+
+    #[derive(Default)]
+    pub struct Outlet {
+        pub log: Mutex<Vec<Hit>>,
+        /// How many times each path was asked for (for the flaky endpoints).
+        counts: Mutex<HashMap<String, u32>>,
+        port: Mutex<u16>,
+    }
+
+    fn article(n: u32, euckr: bool) -> (Vec<u8>, &'static str) {
+        let html = format!(
+            "<!doctype html><html><head><meta charset=\"{cs}\"><title>기사 {n} - 테스트일보</title>\
+             <meta property=\"og:site_name\" content=\"테스트일보\"></head><body><nav><a href=\"/\">홈</a></nav>\
+             <article id=\"article-view-content-div\"><p>경상남도는 2027년까지 {n}개 사업에 {n}00억원을 투입한다고 밝혔다. \
+             도는 이번 사업으로 지역 산업을 키울 계획이다.</p><p>도 관계자는 예산 확보에 힘쓰겠다고 말했다.</p></article>\
+             <div class=\"copyright\">저작권자 © 테스트일보 무단전재 및 재배포 금지</div></body></html>",
+            cs = if euckr { "euc-kr" } else { "utf-8" }
+        );
+        if euckr {
+            (encoding_rs::EUC_KR.encode(&html).0.into_owned(), "text/html")
+        } else {
+            (html.into_bytes(), "text/html; charset=utf-8")
+        }
+    }
+
+    fn gzip(bytes: &[u8]) -> Vec<u8> {
+        use std::io::Write;
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+        gz.write_all(bytes).unwrap();
+        gz.finish().unwrap()
+    }
+
+    fn respond(status: StatusCode, ctype: &str, body: Vec<u8>, extra: &[(header::HeaderName, String)]) -> Response {
+        let mut b = Response::builder().status(status).header(header::CONTENT_TYPE, ctype);
+        for (k, v) in extra {
+            b = b.header(k, v);
+        }
+        b.body(Body::from(body)).unwrap()
+    }
+
+    async fn handle(State(o): State<Arc<Outlet>>, req: Request) -> Response {
+        let path = req.uri().path_and_query().map_or("/".to_string(), |p| p.as_str().to_string());
+        let host = req.headers().get(header::HOST).and_then(|h| h.to_str().ok()).unwrap_or("").to_string();
+        let n = {
+            let mut c = o.counts.lock().unwrap();
+            let e = c.entry(path.clone()).or_default();
+            *e += 1;
+            *e
+        };
+        let port = *o.port.lock().unwrap();
+        // Logged on arrival: a client that times out never sees the answer.
+        let index = {
+            let mut log = o.log.lock().unwrap();
+            log.push(Hit { at: Instant::now(), host, path: path.clone(), status: 0 });
+            log.len() - 1
+        };
+        let resp = route(&path, n, port, req.headers()).await;
+        o.log.lock().unwrap()[index].status = resp.status().as_u16();
+        resp
+    }
+
+    async fn route(path: &str, n: u32, port: u16, headers: &HeaderMap) -> Response {
+        let ok = StatusCode::OK;
+        match path {
+            "/robots.txt" => respond(ok, "text/plain", b"User-agent: *\nDisallow: /news/private/\nCrawl-delay: 0.3\n".to_vec(), &[]),
+            "/rss.xml" => {
+                let items: String = [
+                    "/news/1?utm_source=rss#top", "/news/2", "/news/3", "/news/private/secret", "/news/redirect-away", "/news/flaky",
+                    "/news/limited", "/news/slow", "/news/loop", "/news/huge", "/news/gone", "http://example.com/elsewhere",
+                ]
+                .iter()
+                .map(|p| {
+                    let link = if p.starts_with("http") { p.to_string() } else { format!("http://127.0.0.1:{port}{p}") };
+                    format!("<item><title>기사</title><link>{link}</link><pubDate>Mon, 15 Jan 2024 10:00:00 +0900</pubDate></item>")
+                })
+                .collect();
+                let xml = format!("<?xml version=\"1.0\" encoding=\"euc-kr\"?><rss version=\"2.0\"><channel><title>테스트일보</title>{items}</channel></rss>");
+                respond(ok, "application/rss+xml", encoding_rs::EUC_KR.encode(&xml).0.into_owned(), &[])
+            }
+            "/sitemap_index.xml" => respond(
+                ok,
+                "application/xml",
+                format!("<sitemapindex><sitemap><loc>http://127.0.0.1:{port}/sitemap-news.xml.gz</loc></sitemap></sitemapindex>").into_bytes(),
+                &[],
+            ),
+            "/sitemap-news.xml.gz" => {
+                let urls: String = ["/news/4", "/news/5", "/news/1"]
+                    .iter()
+                    .map(|p| format!("<url><loc>http://127.0.0.1:{port}{p}</loc><lastmod>2024-01-16</lastmod></url>"))
+                    .collect();
+                respond(ok, "application/gzip", gzip(format!("<urlset>{urls}</urlset>").as_bytes()), &[])
+            }
+            "/list?page=1" | "/list?page=2" => {
+                let (links, next) = if path.ends_with('1') { (vec![6, 7], "<a class=\"next\" href=\"/list?page=2\">다음</a>") } else { (vec![8], "") };
+                let items: String = links.iter().map(|n| format!("<li><a class=\"title\" href=\"/news/{n}\">기사 {n}</a></li>")).collect();
+                respond(ok, "text/html; charset=utf-8", format!("<html><body><ul>{items}</ul>{next}</body></html>").into_bytes(), &[])
+            }
+            "/news/1" => {
+                // Conditional GET: the same ETag gets a 304.
+                if headers.get(header::IF_NONE_MATCH).is_some_and(|v| v == "\"v1\"") {
+                    return respond(StatusCode::NOT_MODIFIED, "text/html", Vec::new(), &[(header::ETAG, "\"v1\"".into())]);
+                }
+                let (b, t) = article(1, false);
+                respond(ok, t, b, &[(header::ETAG, "\"v1\"".into())])
+            }
+            "/news/redirect-away" => respond(StatusCode::FOUND, "text/html", Vec::new(), &[(header::LOCATION, format!("http://localhost:{port}/news/9"))]),
+            "/news/flaky" if n <= 2 => respond(StatusCode::INTERNAL_SERVER_ERROR, "text/plain", b"busy".to_vec(), &[]),
+            "/news/limited" if n == 1 => respond(StatusCode::TOO_MANY_REQUESTS, "text/plain", Vec::new(), &[(header::RETRY_AFTER, "1".into())]),
+            "/news/slow" => {
+                tokio::time::sleep(Duration::from_millis(2500)).await;
+                let (b, t) = article(77, false);
+                respond(ok, t, b, &[])
+            }
+            "/news/loop" => respond(StatusCode::FOUND, "text/html", Vec::new(), &[(header::LOCATION, "/news/loop".into())]),
+            "/news/huge" => respond(ok, "text/html", vec![b'a'; 300_000], &[]),
+            p if p.starts_with("/news/") && p != "/news/gone" => {
+                let k: u32 = p.trim_start_matches("/news/").parse().unwrap_or(50);
+                let (b, t) = article(k + 10 * u32::from(p == "/news/flaky" || p == "/news/limited"), k % 2 == 0);
+                respond(ok, t, b, &[])
+            }
+            _ => respond(StatusCode::NOT_FOUND, "text/plain", b"not here".to_vec(), &[]),
+        }
+    }
+
+    /// Starts the outlet on 127.0.0.1 (in its own thread and runtime).
+    pub fn start() -> (Arc<Outlet>, u16) {
+        let outlet = Arc::new(Outlet::default());
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        listener.set_nonblocking(true).unwrap();
+        let port = listener.local_addr().unwrap().port();
+        *outlet.port.lock().unwrap() = port;
+        let state = outlet.clone();
+        std::thread::spawn(move || {
+            let rt = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
+            rt.block_on(async move {
+                let listener = tokio::net::TcpListener::from_std(listener).unwrap();
+                let app = axum::Router::new().fallback(handle).with_state(state);
+                axum::serve(listener, app).await.unwrap();
+            });
+        });
+        (outlet, port)
+    }
+}
+
+fn crawl_config(dir: &Path, port: u16) -> PathBuf {
+    let config = dir.join("sources.toml");
+    std::fs::write(
+        &config,
+        format!(
+            r#"# the fake outlet
+contact = "https://example.org/gisa-tests"
+state = "crawl.db"
+
+[politeness]
+min_delay_ms = 100
+max_delay_ms = 2000
+total_timeout_s = 1
+max_body_bytes = 200000
+max_retries = 2
+retry_base_ms = 100
+
+[[source]]
+name = "테스트일보"
+outlet = "테스트일보"
+feeds = ["http://127.0.0.1:{port}/rss.xml"]
+sitemaps = ["http://127.0.0.1:{port}/sitemap_index.xml"]
+allowed_domains = ["127.0.0.1"]
+include = ["/news/"]
+
+[[source.list_pages]]
+url = "http://127.0.0.1:{port}/list?page=1"
+article_links = "a.title"
+next_page = "a.next"
+"#
+        ),
+    )
+    .unwrap();
+    config
+}
+
+fn frontier_rows(db: &Path) -> Vec<(String, String, Option<String>)> {
+    let c = rusqlite::Connection::open(db).unwrap();
+    let mut s = c.prepare("SELECT url, state, reason FROM frontier ORDER BY url").unwrap();
+    let rows = s.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?))).unwrap();
+    rows.map(Result::unwrap).collect()
+}
+
+#[test]
+fn crawl_is_polite_complete_and_resumable() {
+    let (outlet, port) = outlet::start();
+    let dir = tempdir("crawl");
+    let config = crawl_config(&dir, port);
+    let check = gisa().args(["sources", "check"]).arg(&config).output().unwrap();
+    assert!(check.status.success(), "{}", String::from_utf8_lossy(&check.stderr));
+
+    // Aborted midway (--max-pages), then resumed.
+    let first = gisa().args(["crawl", "--max-pages", "6", "--config"]).arg(&config).output().unwrap();
+    let stderr = String::from_utf8_lossy(&first.stderr);
+    assert!(stderr.contains("still queued"), "{stderr}");
+    let resumed = gisa().args(["crawl", "--config"]).arg(&config).output().unwrap();
+    let summary = String::from_utf8_lossy(&resumed.stderr).to_string();
+    assert_eq!(resumed.status.code(), Some(1), "some pages failed: {summary}");
+    assert!(summary.contains("(resumed)"), "{summary}");
+
+    let log = outlet.log.lock().unwrap().clone();
+    let paths: Vec<&str> = log.iter().map(|h| h.path.as_str()).collect();
+    let count = |p: &str| paths.iter().filter(|x| **x == p).count();
+    // robots.txt is respected: nothing under /private/ was asked for.
+    assert!(!paths.iter().any(|p| p.starts_with("/news/private/")), "{paths:?}");
+    // No page that was answered 200 was fetched twice across the abort.
+    for h in log.iter().filter(|h| h.status == 200 && h.path.starts_with("/news/")) {
+        assert_eq!(log.iter().filter(|x| x.path == h.path && x.status == 200).count(), 1, "{} fetched twice", h.path);
+    }
+    for n in 1..=8 {
+        assert_eq!(log.iter().filter(|h| h.path == format!("/news/{n}") && h.status == 200).count(), 1, "/news/{n}: {paths:?}");
+    }
+    // Retries only where allowed: 500s recover, 429 waits for Retry-After,
+    // timeouts are retried, a 404, a redirect loop and an oversized body are not.
+    assert_eq!(count("/news/flaky"), 3);
+    assert_eq!(count("/news/limited"), 2);
+    let limited: Vec<&outlet::Hit> = log.iter().filter(|h| h.path == "/news/limited").collect();
+    assert!(limited[1].at - limited[0].at >= std::time::Duration::from_millis(950), "Retry-After honoured");
+    assert_eq!(count("/news/slow"), 3, "timeouts are retried twice");
+    assert_eq!(count("/news/gone"), 1);
+    assert_eq!(count("/news/loop"), 1);
+    assert_eq!(count("/news/huge"), 1);
+    // The redirect to another host was refused before any request reached it.
+    assert!(!log.iter().any(|h| h.host.starts_with("localhost")), "no request to the other host");
+    // Per-host spacing: Crawl-delay 0.3 s between requests (one connection at a time).
+    for w in log.windows(2) {
+        let gap = w[1].at - w[0].at;
+        assert!(gap >= std::time::Duration::from_millis(280), "{} then {} after {gap:?}", w[0].path, w[1].path);
+    }
+
+    // Every URL ends in a terminal state, with the reason where it was not fetched.
+    let rows = frontier_rows(&dir.join("crawl.db"));
+    assert!(rows.iter().all(|(_, s, _)| s != "queued"), "{rows:?}");
+    let state_of = |suffix: &str| rows.iter().find(|(u, _, _)| u.ends_with(suffix)).map(|(_, s, r)| (s.clone(), r.clone())).unwrap_or_else(|| panic!("{suffix} not in {rows:?}"));
+    assert_eq!(state_of("/news/private/secret"), ("skipped".into(), Some("robots".into())));
+    assert_eq!(state_of("example.com/elsewhere"), ("skipped".into(), Some("off-domain".into())));
+    assert_eq!(state_of("/news/gone"), ("failed".into(), Some("http 404".into())));
+    assert_eq!(state_of("/news/slow").0, "failed");
+    assert_eq!(state_of("/news/flaky").0, "fetched");
+    assert!(state_of("/news/redirect-away").1.unwrap().contains("outside the allowed domains"));
+    assert!(state_of("/news/loop").1.unwrap().contains("redirect loop"));
+    assert!(state_of("/news/huge").1.unwrap().contains("body over"));
+    assert!(rows.iter().all(|(u, _, _)| !u.contains("utm_") && !u.contains('#')), "canonical URLs");
+
+    // Every fetched article was extracted as it arrived (EUC-KR pages too).
+    let records: Vec<Value> = [first.stdout, resumed.stdout].iter().flat_map(|o| jsonl(o)).collect();
+    let fetched_articles = rows.iter().filter(|(u, s, _)| s == "fetched" && u.contains("/news/")).count();
+    assert_eq!(records.len(), fetched_articles);
+    for r in &records {
+        assert!(r["source"]["fetched_at"].is_string() && r["source"]["url"].as_str().unwrap().contains("/news/"));
+        assert!(!r["amounts"].as_array().unwrap().is_empty(), "{r}");
+        assert_eq!(r["source"]["outlet"], "테스트일보");
+    }
+
+    // Run again: feeds are asked again, articles are not; the ETag page is not re-fetched.
+    let before = outlet.log.lock().unwrap().len();
+    let again = gisa().args(["crawl", "--config"]).arg(&config).output().unwrap();
+    let new_hits: Vec<String> = outlet.log.lock().unwrap()[before..].iter().map(|h| h.path.clone()).collect();
+    assert!(new_hits.contains(&"/rss.xml".to_string()), "{new_hits:?}");
+    assert!(!new_hits.iter().any(|p| p.starts_with("/news/")), "{new_hits:?}");
+    assert!(jsonl(&again.stdout).is_empty(), "nothing new to extract");
+}
