@@ -213,7 +213,7 @@ next_page = "a.next"
         let bad = GOOD.replace("http://news.example.kr/rss.xml", "ftp://news.example.kr/rss.xml").replace("a.title", "a.title[");
         let problems = Config::parse(&bad).unwrap_err();
         let lines: Vec<usize> = problems.iter().map(|p| p.line).collect();
-        assert_eq!(lines, vec![7, 13], "{problems:?}");
+        assert_eq!(lines, vec![7, 12], "{problems:?}");
         assert!(problems[0].message.contains("only http and https"));
         let unknown = Config::parse(&GOOD.replace("min_delay_ms", "min_dealy_ms")).unwrap_err();
         assert_eq!(unknown[0].line, 4, "{unknown:?}");
