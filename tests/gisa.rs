@@ -942,3 +942,40 @@ fn crawl_is_polite_complete_and_resumable() {
     assert!(!new_hits.iter().any(|p| p.starts_with("/news/")), "{new_hits:?}");
     assert!(jsonl(&again.stdout).is_empty(), "nothing new to extract");
 }
+
+#[test]
+fn a_crawl_killed_at_any_moment_resumes_without_refetching() {
+    let (outlet, port) = outlet::start();
+    let dir = tempdir("crawl_kill");
+    let config = crawl_config(&dir, port);
+    let mut child = gisa().args(["crawl", "--config"]).arg(&config).stdout(std::process::Stdio::null()).stderr(std::process::Stdio::null()).spawn().unwrap();
+    // Kill it hard once the outlet has answered a handful of requests.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while outlet.log.lock().unwrap().len() < 9 && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    child.kill().unwrap();
+    child.wait().unwrap();
+    let killed_at = outlet.log.lock().unwrap().len();
+    assert!(killed_at >= 9);
+
+    let resumed = gisa().args(["crawl", "--config"]).arg(&config).output().unwrap();
+    let summary = String::from_utf8_lossy(&resumed.stderr);
+    assert!(summary.contains("(resumed)"), "{summary}");
+    let rows = frontier_rows(&dir.join("crawl.db"));
+    assert!(rows.iter().all(|(_, s, _)| s != "queued"), "{rows:?}");
+    // At most the one page in flight at the kill is fetched again; nothing that had finished is.
+    let log = outlet.log.lock().unwrap().clone();
+    let twice: Vec<&str> = log
+        .iter()
+        .filter(|h| h.status == 200 && h.path.starts_with("/news/"))
+        .map(|h| h.path.as_str())
+        .filter(|p| log.iter().filter(|x| x.path == *p && x.status == 200).count() > 1)
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    assert!(twice.len() <= 1, "fetched twice: {twice:?}");
+    for n in 1..=8 {
+        assert!(log.iter().any(|h| h.path == format!("/news/{n}") && h.status == 200), "/news/{n} never fetched");
+    }
+}
