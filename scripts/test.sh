@@ -1,10 +1,19 @@
 #!/usr/bin/env bash
 # The whole test suite: unit tests (number grammar table, loaders, cleaning,
-# eval arithmetic), the integration binary (CLI, eval/bless, hard cases), then
-# `gisa eval fixtures/`, which prints the per-field table and fails when a
-# field is below fixtures/thresholds.toml.
+# eval arithmetic), the integration binary (CLI, eval/bless, HTML, crawler,
+# the tracking database on SQLite and on a real PostgreSQL server started
+# here), then `gisa eval fixtures/`, which prints the per-field table and
+# fails when a field is below fixtures/thresholds.toml.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
+GISA_TEST_POSTGRES_URL="$(bash scripts/postgres.sh)"
+export GISA_TEST_POSTGRES_URL
+stop_pg() {
+  bin="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)"
+  if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$bin/pg_ctl" -D target/pg stop -m fast >/dev/null 2>&1 || true
+  else "$bin/pg_ctl" -D target/pg stop -m fast >/dev/null 2>&1 || true; fi
+}
+trap stop_pg EXIT
 cargo test --release --locked
 cargo run --release --locked --quiet -- eval fixtures

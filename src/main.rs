@@ -109,6 +109,58 @@ enum Command {
         #[command(flatten)]
         rules: Rules,
     },
+    /// The nightly job: crawl, extract and store in the tracking database,
+    /// under a run lock. Exit 0 on success, 1 when some pages or articles
+    /// failed but the run finished, 2 when it could not run.
+    Run {
+        /// The run file (gisa.toml: database URL and sources file).
+        #[arg(long)]
+        config: PathBuf,
+        /// Also write the summary as JSON to this file (- for stdout).
+        #[arg(long, value_name = "PATH")]
+        summary_json: Option<String>,
+        #[command(flatten)]
+        rules: Rules,
+    },
+    /// Rebuild mentions from stored text for articles extracted by another
+    /// extractor version (no refetching).
+    Reextract {
+        /// Database URL (sqlite://gisa.db, a path, or postgres://…); default $GISA_DATABASE_URL.
+        #[arg(long, env = "GISA_DATABASE_URL")]
+        database: String,
+        #[command(flatten)]
+        rules: Rules,
+    },
+    /// Export articles, mentions or programs from the tracking database.
+    Export {
+        #[arg(long, env = "GISA_DATABASE_URL")]
+        database: String,
+        #[arg(long, value_enum, default_value_t = gisa::store::export::What::Mentions)]
+        what: gisa::store::export::What,
+        #[arg(long, value_enum, default_value_t = gisa::store::export::Format::Jsonl)]
+        format: gisa::store::export::Format,
+        /// Start CSV with a UTF-8 byte-order mark, so Excel shows Hangul.
+        #[arg(long)]
+        bom: bool,
+        #[arg(long)]
+        outlet: Option<String>,
+        /// Published on or after this day (YYYY-MM-DD).
+        #[arg(long, value_parser = parse_day)]
+        from: Option<String>,
+        /// Published on or before this day.
+        #[arg(long, value_parser = parse_day)]
+        to: Option<String>,
+        /// Only articles that mention this program (spaces ignored).
+        #[arg(long)]
+        program: Option<String>,
+    },
+    /// List tracked programs with their totals and sources.
+    Programs {
+        #[arg(long, env = "GISA_DATABASE_URL")]
+        database: String,
+        #[arg(long, value_enum, default_value_t = gisa::store::export::Format::Csv)]
+        format: gisa::store::export::Format,
+    },
     /// Check a sources file and report each problem with its line.
     Sources {
         #[command(subcommand)]
@@ -332,6 +384,92 @@ fn crawl(config_path: PathBuf, opts: gisa::crawl::run::Options, output: Option<P
     }
 }
 
+fn nightly(config: PathBuf, summary_json: Option<String>, rules: Rules) -> ExitCode {
+    use std::io::IsTerminal;
+    let engine = match build_engine(&rules) {
+        Ok(e) => e,
+        Err(e) => {
+            eprintln!("gisa: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    match gisa::nightly::run(&config, &engine, std::io::stderr().is_terminal()) {
+        Ok(summary) => {
+            eprintln!("{}", summary.line());
+            if let Some(path) = summary_json {
+                let json = serde_json::to_string_pretty(&summary).expect("summaries serialise") + "\n";
+                let written = if path == "-" { std::io::stdout().write_all(json.as_bytes()) } else { std::fs::write(&path, json) };
+                if let Err(e) = written {
+                    eprintln!("gisa: cannot write the summary to {path}: {e}");
+                    return ExitCode::from(2);
+                }
+            }
+            ExitCode::from(summary.exit_status)
+        }
+        Err(e) => {
+            eprintln!("gisa: {}", gisa::store::redact(&e));
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn open_store(url: &str) -> Result<gisa::store::Store, ExitCode> {
+    gisa::store::Store::open(url).map_err(|e| {
+        eprintln!("gisa: {}", gisa::store::redact(&e));
+        ExitCode::from(2)
+    })
+}
+
+fn reextract(database: String, rules: Rules) -> ExitCode {
+    let mut store = match open_store(&database) {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
+    let engine = match build_engine(&rules) {
+        Ok(e) => e,
+        Err(e) => {
+            eprintln!("gisa: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let stale = match store.stale_articles() {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("gisa: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let (mut done, mut failed) = (0, 0);
+    for mut record in stale {
+        record.extraction = gisa::extract::extract(&record.text, &engine.morph, &engine.lexicon);
+        match store.put(&record) {
+            Ok(_) => done += 1,
+            Err(e) => {
+                failed += 1;
+                eprintln!("gisa: {}: {e}", record.id);
+            }
+        }
+    }
+    eprintln!("gisa: re-extracted {done} articles with {}{}", gisa::store::EXTRACTOR_VERSION, if failed > 0 { format!(", {failed} failed") } else { String::new() });
+    if failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS }
+}
+
+fn export(database: String, what: gisa::store::export::What, format: gisa::store::export::Format, bom: bool, filter: gisa::store::export::Filter) -> ExitCode {
+    let mut store = match open_store(&database) {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
+    let result = gisa::store::export::rows(&mut store, what, &filter)
+        .and_then(|(names, rows)| gisa::store::export::write(&mut std::io::stdout().lock(), &names, &rows, format, bom));
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("gisa: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 enum ArticleFormat {
     Text,
@@ -481,5 +619,13 @@ fn main() -> ExitCode {
             crawl(config, opts, output, rules)
         }
         Command::Sources { action: SourcesAction::Check { config } } => sources_check(config),
+        Command::Run { config, summary_json, rules } => nightly(config, summary_json, rules),
+        Command::Reextract { database, rules } => reextract(database, rules),
+        Command::Export { database, what, format, bom, outlet, from, to, program } => {
+            export(database, what, format, bom, gisa::store::export::Filter { outlet, from, to, program })
+        }
+        Command::Programs { database, format } => {
+            export(database, gisa::store::export::What::Programs, format, false, gisa::store::export::Filter::default())
+        }
     }
 }

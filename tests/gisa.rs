@@ -979,3 +979,150 @@ fn a_crawl_killed_at_any_moment_resumes_without_refetching() {
         assert!(log.iter().any(|h| h.path == format!("/news/{n}") && h.status == 200), "/news/{n} never fetched");
     }
 }
+
+// ---- the tracking database and `gisa run`, on SQLite and PostgreSQL ----
+
+/// A fresh database of each kind: a SQLite file, and a new database on the
+/// PostgreSQL server that scripts/test.sh starts ($GISA_TEST_POSTGRES_URL).
+fn databases(name: &str, dir: &Path) -> Vec<String> {
+    let pg = std::env::var("GISA_TEST_POSTGRES_URL")
+        .expect("GISA_TEST_POSTGRES_URL is not set: run the suite with `bash scripts/test.sh`, which starts PostgreSQL");
+    let db = format!("gisa_{name}_{}", std::process::id());
+    let mut admin = postgres::Client::connect(&pg, postgres::NoTls).expect("the test PostgreSQL server");
+    admin.batch_execute(&format!("DROP DATABASE IF EXISTS {db}")).unwrap();
+    admin.batch_execute(&format!("CREATE DATABASE {db}")).unwrap();
+    let pg_db = match pg.rfind('/') {
+        Some(i) => format!("{}/{db}", &pg[..i]),
+        None => panic!("bad URL {pg}"),
+    };
+    vec![format!("sqlite://{}", dir.join(format!("{name}.db")).display()), pg_db]
+}
+
+fn run_config(dir: &Path, port: u16, db: &str, tag: &str) -> PathBuf {
+    let sub = dir.join(tag);
+    std::fs::create_dir_all(&sub).unwrap();
+    crawl_config(&sub, port);
+    let config = sub.join("gisa.toml");
+    std::fs::write(&config, format!("database = \"{db}\"\nsources = \"sources.toml\"\n")).unwrap();
+    config
+}
+
+fn export(db: &str, what: &str, format: &str) -> String {
+    let out = gisa().args(["export", "--database", db, "--what", what, "--format", format]).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn counts(db: &str) -> Value {
+    let mut store = gisa::store::Store::open(db).unwrap();
+    store.counts().unwrap()
+}
+
+#[test]
+fn nightly_runs_store_identically_in_sqlite_and_postgres() {
+    let (_outlet, port) = outlet::start();
+    let dir = tempdir("nightly");
+    let dbs = databases("nightly", &dir);
+    let mut exports = Vec::new();
+    for (i, db) in dbs.iter().enumerate() {
+        let config = run_config(&dir, port, db, &format!("db{i}"));
+        let summary_path = dir.join(format!("summary{i}.json"));
+        let first = gisa().args(["run", "--config"]).arg(&config).arg("--summary-json").arg(&summary_path).output().unwrap();
+        let line = String::from_utf8_lossy(&first.stderr).to_string();
+        // Some test pages fail on purpose (404, loop, timeout …): exit 1, the run finished.
+        assert_eq!(first.status.code(), Some(1), "{line}");
+        assert!(line.contains("gisa run:") && !line.contains("s3cr3t"), "{line}");
+        let summary: Value = serde_json::from_str(&std::fs::read_to_string(&summary_path).unwrap()).unwrap();
+        assert_eq!(summary["articles_new"], 10, "{summary}");
+        assert_eq!(summary["articles_failed"], 0, "{summary}");
+        let after_first = counts(db);
+        assert_eq!(after_first["articles"], 10);
+        let mentions_first = export(db, "mentions", "jsonl");
+
+        // Twice in a row: the second run changes nothing.
+        let second = gisa().args(["run", "--config"]).arg(&config).output().unwrap();
+        assert!(String::from_utf8_lossy(&second.stderr).contains("0 new, 0 updated"), "{}", String::from_utf8_lossy(&second.stderr));
+        assert_eq!(counts(db), after_first);
+        assert_eq!(export(db, "mentions", "jsonl"), mentions_first);
+
+        // A new extractor version: reextract rebuilds mentions from stored text, without refetching.
+        {
+            let mut raw_sqlite = db.strip_prefix("sqlite://").map(|p| rusqlite::Connection::open(p).unwrap());
+            match raw_sqlite.as_mut() {
+                Some(c) => c.execute("UPDATE articles SET extractor_version = 'old'", []).map(|_| ()).unwrap(),
+                None => postgres::Client::connect(db, postgres::NoTls).unwrap().batch_execute("UPDATE articles SET extractor_version = 'old'").unwrap(),
+            }
+        }
+        let re = gisa().args(["reextract", "--database", db]).output().unwrap();
+        assert!(String::from_utf8_lossy(&re.stderr).contains("re-extracted 10 articles"), "{}", String::from_utf8_lossy(&re.stderr));
+        assert_eq!(counts(db), after_first);
+        assert_eq!(export(db, "mentions", "jsonl"), mentions_first);
+
+        // CSV for Excel: BOM, header, one row per mention.
+        let csv = gisa().args(["export", "--database", db, "--what", "mentions", "--format", "csv", "--bom"]).output().unwrap().stdout;
+        assert!(csv.starts_with("\u{FEFF}article_id,url,outlet".as_bytes()));
+        assert_eq!(String::from_utf8_lossy(&csv).lines().count(), mentions_first.lines().count() + 1);
+        // Filters.
+        let one_outlet = export(db, "articles", "jsonl");
+        assert_eq!(one_outlet.lines().count(), 10);
+        let none = gisa().args(["export", "--database", db, "--what", "articles", "--outlet", "없는신문"]).output().unwrap();
+        assert!(none.stdout.is_empty());
+        exports.push((mentions_first, export(db, "programs", "csv"), export(db, "articles", "jsonl")));
+    }
+    // Same exported results from SQLite and PostgreSQL.
+    assert_eq!(exports[0].0, exports[1].0, "mentions differ between SQLite and PostgreSQL");
+    assert_eq!(exports[0].1, exports[1].1, "programs differ");
+    let strip = |s: &str| s.lines().map(|l| {
+        let mut v: Value = serde_json::from_str(l).unwrap();
+        let o = v.as_object_mut().unwrap();
+        o.remove("story_id");
+        o.remove("fetched_at");
+        v
+    }).collect::<Vec<_>>();
+    assert_eq!(strip(&exports[0].2), strip(&exports[1].2), "articles differ");
+}
+
+#[test]
+fn store_links_stories_programs_and_refuses_a_second_run() {
+    let dir = tempdir("store");
+    for db in databases("store", &dir) {
+        let mut store = gisa::store::Store::open(&db).unwrap();
+        let release = "경상남도는 2027년까지 ‘우주항공 복합도시 조성사업’에 1039억 원을 투입한다고 17일 밝혔다. 도는 이번 사업으로 기업 12곳을 유치하고 일자리 3천 개를 만들 계획이다. 도 관계자는 국비 확보에 힘쓰겠다고 말했다.";
+        let mut a = engine().process_text(release, None);
+        a.source.url = Some("https://a.example.kr/news/1".into());
+        a.id = gisa::output::article_id(a.source.url.as_deref(), &a.text);
+        a.source.outlet = Some("가신문".into());
+        // The same release as another outlet carries it: a byline added, a footer.
+        let mut b = engine().process_text(&format!("(창원=나신문) 김기자 = {release}\n\n저작권자 © 나신문 무단전재 및 재배포 금지"), None);
+        b.source.url = Some("https://b.example.kr/news/9".into());
+        b.id = gisa::output::article_id(b.source.url.as_deref(), &b.text);
+        b.source.outlet = Some("나신문".into());
+        assert_eq!(store.put(&a).unwrap(), gisa::store::Put::New);
+        assert_eq!(store.put(&a).unwrap(), gisa::store::Put::Unchanged);
+        assert_eq!(store.put(&b).unwrap(), gisa::store::Put::New);
+        let c = store.counts().unwrap();
+        assert_eq!((c["articles"].as_i64(), c["stories"].as_i64()), (Some(2), Some(1)), "one story from two outlets: {c}");
+        let (_, programs) = gisa::store::export::rows(&mut store, gisa::store::export::What::Programs, &Default::default()).unwrap();
+        let p = programs.iter().find(|p| p["name"] == "우주항공 복합도시 조성사업").unwrap_or_else(|| panic!("{programs:?}"));
+        assert_eq!((p["articles"].as_u64(), p["stories"].as_u64()), (Some(2), Some(1)));
+        assert_eq!(p["amount_krw"], "103900000000", "the amount counted once for the story: {p:?}");
+        assert_eq!(p["outlets"], "가신문|나신문");
+
+        // The run lock: while this store holds it, `gisa run` refuses to start.
+        store.lock_run().unwrap();
+        let config = dir.join(format!("lock-{}.toml", db.len()));
+        std::fs::write(&config, format!("database = \"{db}\"\nsources = \"sources.toml\"\n")).unwrap();
+        crawl_config(&dir, 9);
+        let out = gisa().args(["run", "--config"]).arg(&config).output().unwrap();
+        assert_eq!(out.status.code(), Some(2));
+        assert!(String::from_utf8_lossy(&out.stderr).contains("another gisa run is using this database"), "{}", String::from_utf8_lossy(&out.stderr));
+    }
+}
+
+#[test]
+fn bad_database_urls_are_reported_without_the_password() {
+    let out = gisa().args(["export", "--database", "postgres://gisa:s3cr3t@127.0.0.1:1/nothing"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("postgres://gisa:***@127.0.0.1:1/nothing") && !err.contains("s3cr3t"), "{err}");
+}

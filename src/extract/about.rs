@@ -255,6 +255,10 @@ fn about_for(doc: &Doc, a: &Amount, amounts: &[Amount], programs: &[Program], co
         for particle in ["에", "에는", "에만", "으로", "로"] {
             let n = particle.chars().count();
             if prev_end >= n && doc.chars[prev_end - n..prev_end].iter().copied().eq(particle.chars()) {
+                // "‘우주항공 복합도시 조성사업’에 1039억 원": a quoted program before the particle.
+                if let Some(p) = programs.iter().find(|p| p.end == prev_end - n || p.end + 1 == prev_end - n) {
+                    return Some((p.name.clone(), "about.particle"));
+                }
                 if let Some(purpose) = np_before(doc, prev_end - n).and_then(|span| clean_purpose(doc, &phrase(doc, programs, span))) {
                     return Some((purpose, "about.particle"));
                 }
