@@ -1034,6 +1034,7 @@ fn nightly_runs_store_identically_in_sqlite_and_postgres() {
         assert!(line.contains("gisa run:") && !line.contains("s3cr3t"), "{line}");
         let summary: Value = serde_json::from_str(&std::fs::read_to_string(&summary_path).unwrap()).unwrap();
         assert_eq!(summary["articles_new"], 10, "{summary}");
+        eprintln!("gisa run into {}: {:.1} s", if db.starts_with("sqlite") { "SQLite" } else { "PostgreSQL" }, summary["seconds"].as_f64().unwrap());
         assert_eq!(summary["articles_failed"], 0, "{summary}");
         let after_first = counts(db);
         assert_eq!(after_first["articles"], 10);
@@ -1125,4 +1126,45 @@ fn bad_database_urls_are_reported_without_the_password() {
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("postgres://gisa:***@127.0.0.1:1/nothing") && !err.contains("s3cr3t"), "{err}");
+}
+
+#[test]
+fn a_run_killed_midway_leaves_no_duplicate_and_no_half_article() {
+    let (outlet, port) = outlet::start();
+    let dir = tempdir("run_kill");
+    for (i, db) in databases("runkill", &dir).iter().enumerate() {
+        let config = run_config(&dir, port, db, &format!("db{i}"));
+        let before = outlet.log.lock().unwrap().len();
+        let mut child = gisa().args(["run", "--config"]).arg(&config).stderr(std::process::Stdio::null()).spawn().unwrap();
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+        while outlet.log.lock().unwrap().len() < before + 10 && std::time::Instant::now() < deadline {
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+        child.kill().unwrap();
+        child.wait().unwrap();
+        // A damaged frontier row is reported and skipped, not fatal.
+        let crawl_db = dir.join(format!("db{i}")).join("crawl.db");
+        rusqlite::Connection::open(&crawl_db)
+            .unwrap()
+            .execute(
+                "INSERT INTO frontier (url, source, kind, depth, state, run, discovered_at, updated_at) VALUES ('http://127.0.0.1:1/x', '테스트일보', 'bogus', 1, 'queued', 1, 'x', 'x')",
+                [],
+            )
+            .unwrap();
+        let rerun = gisa().args(["run", "--config"]).arg(&config).output().unwrap();
+        let err = String::from_utf8_lossy(&rerun.stderr);
+        assert_eq!(rerun.status.code(), Some(1), "{err}");
+        assert!(err.contains("ignoring http://127.0.0.1:1/x: unknown kind 'bogus'"), "{err}");
+        // Every article once, and each with exactly the mentions its stored text gives.
+        let c = counts(db);
+        assert_eq!(c["articles"], 10, "{c}");
+        let articles: Vec<Value> = export(db, "articles", "jsonl").lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+        let mentions: Vec<Value> = export(db, "mentions", "jsonl").lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+        for a in &articles {
+            let r = extract_text(a["text"].as_str().unwrap());
+            let expected: usize = ["amounts", "counts", "years", "programs", "percentages"].iter().map(|k| r[k].as_array().unwrap().len()).sum();
+            let stored = mentions.iter().filter(|m| m["article_id"] == a["id"]).count();
+            assert_eq!(stored, expected, "{}", a["url"]);
+        }
+    }
 }
