@@ -5,8 +5,14 @@
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-/// What a directory is searched for.
-const ARTICLE_EXTENSIONS: [&str; 3] = ["txt", "html", "htm"];
+/// What a directory is searched for, each also gzipped (`.jsonl.gz`).
+const ARTICLE_EXTENSIONS: [&str; 6] = [".txt", ".html", ".htm", ".json", ".jsonl", ".ndjson"];
+
+fn wanted(path: &Path) -> bool {
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("").to_ascii_lowercase();
+    let name = name.strip_suffix(".gz").unwrap_or(&name);
+    ARTICLE_EXTENSIONS.iter().any(|e| name.ends_with(e))
+}
 
 /// Files larger than this are refused (a 50 MB "article" is a dump, not news).
 pub const DEFAULT_MAX_BYTES: u64 = 16 * 1024 * 1024;
@@ -58,7 +64,7 @@ pub fn expand(args: &[String]) -> Vec<Result<Input, InputError>> {
                 let mut problems = Vec::new();
                 for entry in walkdir::WalkDir::new(path).follow_links(true) {
                     match entry {
-                        Ok(e) if e.file_type().is_file() && e.path().extension().is_some_and(|x| ARTICLE_EXTENSIONS.iter().any(|a| x.eq_ignore_ascii_case(a))) => {
+                        Ok(e) if e.file_type().is_file() && wanted(e.path()) => {
                             files.push(e.into_path())
                         }
                         Ok(_) => {}
@@ -67,7 +73,7 @@ pub fn expand(args: &[String]) -> Vec<Result<Input, InputError>> {
                 }
                 files.sort();
                 if files.is_empty() && problems.is_empty() {
-                    out.push(Err(err(format!("{arg} is a directory with no .txt or .html files to read"))));
+                    out.push(Err(err(format!("{arg} is a directory with no .txt, .html or .jsonl files to read"))));
                 }
                 out.extend(problems.into_iter().map(Err));
                 out.extend(files.into_iter().map(|p| Ok(Input::File { label: p.display().to_string(), path: p })));
@@ -94,7 +100,19 @@ pub fn read_bytes(input: &Input, max_bytes: u64) -> Result<Vec<u8>, String> {
             if size > max_bytes {
                 return Err(format!("{label} is {size} bytes, over the {max_bytes}-byte limit (--max-bytes)"));
             }
-            std::fs::read(path).map_err(|e| format!("cannot read {label}: {}", io_reason(&e)))
+            let bytes = std::fs::read(path).map_err(|e| format!("cannot read {label}: {}", io_reason(&e)))?;
+            if path.extension().is_some_and(|x| x.eq_ignore_ascii_case("gz")) {
+                let mut out = Vec::new();
+                flate2::read::MultiGzDecoder::new(&bytes[..])
+                    .take(max_bytes + 1)
+                    .read_to_end(&mut out)
+                    .map_err(|e| format!("{label} is not valid gzip: {e}"))?;
+                if out.len() as u64 > max_bytes {
+                    return Err(format!("{label} unpacks to over the {max_bytes}-byte limit (--max-bytes)"));
+                }
+                return Ok(out);
+            }
+            Ok(bytes)
         }
         Input::Url(url) => crate::crawl::fetch::get(url, max_bytes).map(|p| p.bytes),
         Input::Stdin => {

@@ -6,6 +6,7 @@
 //! `output` (SPEC JSON). `lexicon` holds the rules kept as data in
 //! `dictionaries/`; `pipeline` ties one article through all of it.
 
+pub mod archive;
 pub mod article;
 pub mod crawl;
 pub mod decode;

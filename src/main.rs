@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 use rayon::prelude::*;
 
+use gisa::archive;
 use gisa::eval;
 use gisa::input::{self, Input, DEFAULT_MAX_BYTES};
 use gisa::lexicon::Lexicon;
@@ -37,7 +38,7 @@ struct Rules {
 enum Command {
     /// Extract amounts, counts, years, programs and percentages from articles.
     Extract {
-        /// Files, directories (searched for *.txt) or - for stdin.
+        /// Files (.txt, .html, .jsonl/.json archives, any of them .gz), directories, URLs, or - for stdin.
         #[arg(default_value = "-")]
         paths: Vec<String>,
         #[arg(long, value_enum, default_value_t = Format::Jsonl)]
@@ -54,6 +55,18 @@ enum Command {
         /// matched, and list the numbers no rule took with the reason.
         #[arg(long)]
         explain: bool,
+        /// Write to this file (atomically: a temporary file renamed at the end).
+        #[arg(long, short = 'o')]
+        output: Option<PathBuf>,
+        /// With --format csv: start with a UTF-8 byte-order mark (for Excel).
+        #[arg(long)]
+        bom: bool,
+        /// Only shard K of N (1-based), chosen by article id: N machines split one archive.
+        #[arg(long, value_parser = parse_shard, value_name = "K/N")]
+        shard: Option<(u64, u64)>,
+        /// Archive field names: NAME=FIELD for text, html, url, title, published, outlet, id (repeatable).
+        #[arg(long = "field", value_name = "NAME=FIELD")]
+        fields: Vec<String>,
     },
     /// Print the cleaned article of each page or file (title, date, outlet,
     /// URL, text), without extracting: to check what the cleaner keeps.
@@ -194,39 +207,158 @@ struct ExtractArgs {
     max_bytes: u64,
     jobs: Option<usize>,
     explain: bool,
+    output: Option<PathBuf>,
+    bom: bool,
+    shard: Option<(u64, u64)>,
+    fields: Vec<String>,
+}
+
+fn parse_shard(s: &str) -> Result<(u64, u64), String> {
+    let (k, n) = s.split_once('/').ok_or("expected K/N, e.g. 3/8")?;
+    let (k, n): (u64, u64) = (k.trim().parse().map_err(|_| "K is not a number")?, n.trim().parse().map_err(|_| "N is not a number")?);
+    if n == 0 || k == 0 || k > n {
+        return Err(format!("shard {k}/{n}: K must be between 1 and N"));
+    }
+    Ok((k, n))
+}
+
+/// Is this article (by its id, or an error by its label) in shard K of N?
+fn in_shard(shard: Option<(u64, u64)>, key: &str) -> bool {
+    let Some((k, n)) = shard else { return true };
+    let h = u64::from_str_radix(key.get(..16).unwrap_or(""), 16).unwrap_or_else(|_| {
+        use sha2::Digest;
+        let d = sha2::Sha256::digest(key.as_bytes());
+        u64::from_be_bytes(d[..8].try_into().expect("8 bytes"))
+    });
+    h % n == k - 1
+}
+
+/// Where records go: stdout, or a temporary file renamed over --output at
+/// the end, so an interrupted run never leaves a half file that looks whole.
+struct Sink {
+    out: Box<dyn Write>,
+    rename: Option<(PathBuf, PathBuf)>,
+}
+
+impl Sink {
+    fn open(output: Option<&PathBuf>) -> Result<Sink, String> {
+        match output {
+            None => Ok(Sink { out: Box::new(std::io::BufWriter::new(std::io::stdout())), rename: None }),
+            Some(path) => {
+                let tmp = path.with_file_name(format!(".{}.{}.tmp", path.file_name().and_then(|n| n.to_str()).unwrap_or("gisa-output"), std::process::id()));
+                let file = std::fs::File::create(&tmp).map_err(|e| format!("cannot write {}: {e}", tmp.display()))?;
+                Ok(Sink { out: Box::new(std::io::BufWriter::new(file)), rename: Some((tmp, path.clone())) })
+            }
+        }
+    }
+
+    fn finish(mut self) -> Result<(), String> {
+        self.out.flush().map_err(|e| format!("cannot write output: {e}"))?;
+        drop(self.out);
+        if let Some((tmp, path)) = self.rename {
+            std::fs::rename(&tmp, &path).map_err(|e| format!("cannot move the output into {}: {e}", path.display()))?;
+        }
+        Ok(())
+    }
+}
+
+/// What one processed item gave: its rendered lines, and the record or the error.
+struct Done {
+    rendered: String,
+    mentions: [usize; 5],
+    error: Option<String>,
+    skipped: bool,
+}
+
+fn process_item(engine: &Engine, item: &archive::Item, args: &ExtractArgs, fields: &archive::Fields) -> Done {
+    let result: Result<gisa::output::Record, (Option<String>, String)> = match item {
+        archive::Item::Failed { label, message } => Err((label.clone(), message.clone())),
+        archive::Item::File(inp) => engine.process_input(inp, args.max_bytes).map_err(|m| (inp.label().map(str::to_string), m)),
+        archive::Item::Line { label, json } => archive::article(json, label, fields, &engine.lexicon)
+            .map(|(article, _)| engine.process_article(article, Some(label.clone())))
+            .map_err(|m| (Some(label.clone()), m)),
+    };
+    match result {
+        Ok(record) => {
+            if !in_shard(args.shard, &record.id) {
+                return Done { rendered: String::new(), mentions: [0; 5], error: None, skipped: true };
+            }
+            let x = &record.extraction;
+            let mentions = [x.amounts.len(), x.counts.len(), x.years.len(), x.programs.len(), x.percentages.len()];
+            Done { rendered: render(&record, args.format), mentions, error: None, skipped: false }
+        }
+        Err((label, message)) => {
+            if !in_shard(args.shard, label.as_deref().unwrap_or("")) {
+                return Done { rendered: String::new(), mentions: [0; 5], error: None, skipped: true };
+            }
+            Done { rendered: render(&error_record(label, message.clone()), args.format), mentions: [0; 5], error: Some(message), skipped: false }
+        }
+    }
 }
 
 fn extract(args: ExtractArgs, rules: Rules) -> ExitCode {
-    let ExtractArgs { paths, format, max_bytes, jobs, explain } = args;
-    if let Some(n) = jobs {
+    use std::io::IsTerminal;
+    if let Some(n) = args.jobs {
         // Only fails if a pool already exists; then the default one is used.
         let _ = rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build_global();
     }
-    let engine = match build_engine(&rules) {
-        Ok(e) => Engine { explain, ..e },
+    let fields = match archive::Fields::default().with(&args.fields) {
+        Ok(f) => f,
         Err(e) => {
             eprintln!("gisa: {e}");
             return ExitCode::from(2);
         }
     };
-    let inputs = input::expand(&paths);
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
-    let mut failed = 0usize;
-    for batch in inputs.chunks(BATCH) {
-        let rendered: Vec<(String, Option<String>)> = batch
-            .par_iter()
-            .map(|item| match item {
-                Err(e) => (render(&error_record(e.label.clone(), e.message.clone()), format), Some(e.message.clone())),
-                Ok(inp) => process_one(&engine, inp, max_bytes, format),
-            })
-            .collect();
-        for (line, error) in rendered {
-            if let Some(message) = error {
+    let engine = match build_engine(&rules) {
+        Ok(e) => Engine { explain: args.explain, ..e },
+        Err(e) => {
+            eprintln!("gisa: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let mut sink = match Sink::open(args.output.as_ref()) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("gisa: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    if args.format == Format::Csv {
+        let _ = sink.out.write_all(gisa::output::csv_header(args.bom).as_bytes());
+    }
+    let started = std::time::Instant::now();
+    let bar = std::io::stderr().is_terminal().then(|| {
+        let b = indicatif::ProgressBar::new_spinner();
+        b.set_style(indicatif::ProgressStyle::with_template("{spinner} {elapsed} {pos} articles ({per_sec}) {msg}").expect("valid template"));
+        b
+    });
+    let mut items = archive::items(input::expand(&args.paths));
+    let (mut articles, mut mentions, mut errors) = (0u64, [0u64; 5], std::collections::BTreeMap::<String, u64>::new());
+    let mut failed = 0u64;
+    loop {
+        // A bounded batch: memory stays flat however long the archive is, and
+        // the output keeps the input order.
+        let batch: Vec<archive::Item> = items.by_ref().take(BATCH).collect();
+        if batch.is_empty() {
+            break;
+        }
+        let done: Vec<Done> = batch.par_iter().map(|item| process_item(&engine, item, &args, &fields)).collect();
+        for d in done {
+            if d.skipped {
+                continue;
+            }
+            if let Some(message) = &d.error {
                 failed += 1;
                 eprintln!("gisa: {message}");
+                let reason = message.rsplit(": ").next().unwrap_or(message).to_string();
+                *errors.entry(reason).or_default() += 1;
+            } else {
+                articles += 1;
+                for (m, n) in mentions.iter_mut().zip(d.mentions) {
+                    *m += n as u64;
+                }
             }
-            if let Err(e) = out.write_all(line.as_bytes()) {
+            if let Err(e) = sink.out.write_all(d.rendered.as_bytes()) {
                 if e.kind() == std::io::ErrorKind::BrokenPipe {
                     return ExitCode::SUCCESS;
                 }
@@ -234,26 +366,28 @@ fn extract(args: ExtractArgs, rules: Rules) -> ExitCode {
                 return ExitCode::from(2);
             }
         }
-    }
-    if let Err(e) = out.flush() {
-        if e.kind() != std::io::ErrorKind::BrokenPipe {
-            eprintln!("gisa: cannot write output: {e}");
-            return ExitCode::from(2);
+        if let Some(b) = &bar {
+            b.inc(batch.len() as u64);
         }
     }
-    if failed > 0 {
-        eprintln!("gisa: {failed} of {} inputs failed", inputs.len());
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
+    if let Some(b) = bar {
+        b.finish_and_clear();
     }
-}
-
-fn process_one(engine: &Engine, inp: &Input, max_bytes: u64, format: Format) -> (String, Option<String>) {
-    match engine.process_input(inp, max_bytes) {
-        Ok(record) => (render(&record, format), None),
-        Err(message) => (render(&error_record(inp.label().map(str::to_string), message.clone()), format), Some(message)),
+    if let Err(e) = sink.finish() {
+        eprintln!("gisa: {e}");
+        return ExitCode::from(2);
     }
+    let kinds = ["amounts", "counts", "years", "programs", "percentages"];
+    let by_kind: Vec<String> = kinds.iter().zip(mentions).map(|(k, n)| format!("{n} {k}")).collect();
+    let errs: Vec<String> = errors.iter().map(|(r, n)| format!("{r}: {n}")).collect();
+    eprintln!(
+        "gisa: {articles} articles, {} ({}), {failed} errors{} in {:.1} s",
+        mentions.iter().sum::<u64>(),
+        by_kind.join(", "),
+        if errs.is_empty() { String::new() } else { format!(" ({})", errs.join("; ")) },
+        started.elapsed().as_secs_f64()
+    );
+    if failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS }
 }
 
 fn tokenize(text: Option<String>, rules: Rules) -> ExitCode {
@@ -607,8 +741,8 @@ fn bless(actuals: &[(eval::Fixture, serde_json::Value)], yes: bool) -> ExitCode 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Extract { paths, format, rules, max_bytes, jobs, explain } => {
-            extract(ExtractArgs { paths, format, max_bytes, jobs, explain }, rules)
+        Command::Extract { paths, format, rules, max_bytes, jobs, explain, output, bom, shard, fields } => {
+            extract(ExtractArgs { paths, format, max_bytes, jobs, explain, output, bom, shard, fields }, rules)
         }
         Command::Article { paths, format, rules, max_bytes } => article(paths, format, rules, max_bytes),
         Command::Eval { dir, thresholds, json, bless, yes, rules } => eval(EvalArgs { dir, thresholds, json, bless, yes }, rules),

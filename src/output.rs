@@ -58,6 +58,62 @@ pub enum Format {
     Jsonl,
     /// Pretty-printed JSON objects.
     Json,
+    /// One row per mention (errors as rows of kind `error`).
+    Csv,
+}
+
+pub const CSV_HEADER: [&str; 16] = [
+    "article_id", "source", "url", "outlet", "published", "kind", "text", "value", "unit", "role", "noun", "about", "bound", "approx",
+    "start", "end",
+];
+
+fn csv_line(fields: &[String]) -> String {
+    let mut w = csv::WriterBuilder::new().has_headers(false).from_writer(Vec::new());
+    let _ = w.write_record(fields);
+    String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+}
+
+pub fn csv_header(bom: bool) -> String {
+    let h = csv_line(&CSV_HEADER.iter().map(|s| s.to_string()).collect::<Vec<_>>());
+    if bom { format!("\u{FEFF}{h}") } else { h }
+}
+
+/// CSV rows, one per mention, for a record (or an error object) as JSON.
+pub fn csv_rows(v: &serde_json::Value) -> String {
+    let s = |x: &serde_json::Value| match x {
+        serde_json::Value::Null => String::new(),
+        serde_json::Value::String(s) => s.clone(),
+        other => other.to_string(),
+    };
+    let source = &v["source"];
+    let label = s(&source["path"]);
+    if let Some(err) = v.get("error") {
+        let mut row = vec![String::new(); CSV_HEADER.len()];
+        row[1] = label;
+        row[2] = s(&source["url"]);
+        row[5] = "error".into();
+        row[6] = s(err);
+        return csv_line(&row);
+    }
+    let mut out = String::new();
+    for (list, kind) in [("amounts", "amount"), ("counts", "count"), ("years", "year"), ("programs", "program"), ("percentages", "percentage")] {
+        for m in v[list].as_array().into_iter().flatten() {
+            let text = if kind == "program" { &m["name"] } else { &m["text"] };
+            let value = if kind == "year" { &m["year"] } else { &m["value"] };
+            let unit = match kind {
+                "amount" => &m["currency"],
+                "count" => &m["counter"],
+                "percentage" => &m["unit"],
+                _ => &serde_json::Value::Null,
+            };
+            let row = [
+                s(&v["id"]), label.clone(), s(&source["url"]), s(&source["outlet"]), s(&v["published"]), kind.to_string(), s(text), s(value), s(unit),
+                s(&m["role"]), s(&m["noun"]), s(&m["about"]), s(&m["bound"]), s(&m["approx"]), s(&m["start"]), s(&m["end"]),
+            ];
+            out += &csv_line(&row);
+        }
+    }
+    out
 }
 
 /// Serialises one object in the chosen format, with its trailing newline.
@@ -65,6 +121,9 @@ pub fn render<T: Serialize>(value: &T, format: Format) -> String {
     let mut s = match format {
         Format::Jsonl => serde_json::to_string(value),
         Format::Json => serde_json::to_string_pretty(value),
+        Format::Csv => {
+            return serde_json::to_value(value).map(|v| csv_rows(&v)).unwrap_or_default();
+        }
     }
     .unwrap_or_else(|e| format!("{{\"schema_version\":1,\"error\":\"cannot serialise output: {e}\"}}"));
     s.push('\n');

@@ -413,11 +413,12 @@ impl<'a> Crawler<'a> {
                     return frontier.settle(&e.url, State::NotModified, Some("same content"), attempts, &v);
                 }
                 if e.kind == Kind::Article {
-                    frontier.settle(&e.url, State::Fetched, None, attempts, &v)?;
                     drop(frontier);
+                    // Handed over (extracted, stored) before it is marked fetched: a
+                    // crash in between fetches it again, it is never lost.
                     let outlet = self.rules_for(&e.source).and_then(|r| r.source.outlet.clone());
                     on_article(ArticlePage { url: final_url, source: e.source.clone(), outlet, bytes, content_type });
-                    return Ok(());
+                    return self.frontier.lock().unwrap().settle(&e.url, State::Fetched, None, attempts, &v);
                 }
                 drop(frontier);
                 let found = self.discover(&e, &final_url, &bytes, content_type.as_deref());

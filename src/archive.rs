@@ -1,0 +1,172 @@
+//! Archives: JSON Lines files (plain or gzip) holding one article per line,
+//! read as a stream so memory does not grow with the archive, and `.json`
+//! files holding one article object or an array of them. Field names are
+//! mappable (`--field text=body`) because every archive names them its own way.
+
+use std::io::{BufRead, BufReader, Read};
+use std::path::Path;
+
+use serde_json::Value;
+
+use crate::article::{clean_body, from_html, Article};
+use crate::input::{Input, InputError};
+use crate::lexicon::Lexicon;
+
+/// Which JSON field holds what.
+#[derive(Debug, Clone)]
+pub struct Fields {
+    pub text: String,
+    pub html: String,
+    pub url: String,
+    pub title: String,
+    pub published: String,
+    pub outlet: String,
+    pub id: String,
+}
+
+impl Default for Fields {
+    fn default() -> Self {
+        let s = |x: &str| x.to_string();
+        Fields { text: s("text"), html: s("html"), url: s("url"), title: s("title"), published: s("published"), outlet: s("outlet"), id: s("id") }
+    }
+}
+
+impl Fields {
+    /// Applies `name=field` mappings (`text=body`, `published=date`).
+    pub fn with(mut self, maps: &[String]) -> Result<Fields, String> {
+        for m in maps {
+            let (name, field) = m.split_once('=').ok_or_else(|| format!("--field '{m}': expected NAME=FIELD, e.g. text=body"))?;
+            let slot = match name.trim() {
+                "text" => &mut self.text,
+                "html" => &mut self.html,
+                "url" => &mut self.url,
+                "title" => &mut self.title,
+                "published" => &mut self.published,
+                "outlet" => &mut self.outlet,
+                "id" => &mut self.id,
+                other => return Err(format!("--field '{m}': '{other}' is not one of text, html, url, title, published, outlet, id")),
+            };
+            *slot = field.trim().to_string();
+        }
+        Ok(self)
+    }
+}
+
+/// One unit of work: a whole file (text or HTML), one archive line, or an
+/// input that could not be opened.
+pub enum Item {
+    File(Input),
+    Line { label: String, json: String },
+    Failed { label: Option<String>, message: String },
+}
+
+pub fn is_archive(path: &Path) -> bool {
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("").to_ascii_lowercase();
+    [".jsonl", ".jsonl.gz", ".ndjson", ".json", ".json.gz"].iter().any(|e| name.ends_with(e))
+}
+
+fn open(path: &Path) -> std::io::Result<Box<dyn BufRead>> {
+    let file = std::fs::File::open(path)?;
+    let gz = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("gz"));
+    Ok(if gz { Box::new(BufReader::new(flate2::read::MultiGzDecoder::new(file))) } else { Box::new(BufReader::new(file)) })
+}
+
+/// Every item of the inputs, in order, reading archives lazily line by line.
+pub fn items(inputs: Vec<Result<Input, InputError>>) -> impl Iterator<Item = Item> {
+    inputs.into_iter().flat_map(|inp| -> Box<dyn Iterator<Item = Item>> {
+        match inp {
+            Err(e) => Box::new(std::iter::once(Item::Failed { label: e.label, message: e.message })),
+            Ok(Input::File { label, path }) if is_archive(&path) => match open(&path) {
+                Err(e) => Box::new(std::iter::once(Item::Failed { label: Some(label.clone()), message: format!("cannot read {label}: {e}") })),
+                Ok(reader) => {
+                    let whole_json = path.to_string_lossy().to_ascii_lowercase().trim_end_matches(".gz").ends_with(".json");
+                    if whole_json { Box::new(json_file(label, reader).into_iter()) } else { Box::new(lines(label, reader)) }
+                }
+            },
+            Ok(other) => Box::new(std::iter::once(Item::File(other))),
+        }
+    })
+}
+
+fn lines(label: String, reader: Box<dyn BufRead>) -> impl Iterator<Item = Item> {
+    reader.lines().enumerate().filter_map(move |(i, line)| {
+        let at = format!("{label}:{}", i + 1);
+        match line {
+            Ok(l) if l.trim().is_empty() => None,
+            Ok(json) => Some(Item::Line { label: at, json }),
+            Err(e) => Some(Item::Failed { label: Some(at.clone()), message: format!("{at}: cannot read the line: {e}") }),
+        }
+    })
+}
+
+/// A `.json` file: one article object, or an array of them.
+fn json_file(label: String, mut reader: Box<dyn BufRead>) -> Vec<Item> {
+    let mut s = String::new();
+    if let Err(e) = reader.read_to_string(&mut s) {
+        return vec![Item::Failed { label: Some(label.clone()), message: format!("cannot read {label}: {e}") }];
+    }
+    match serde_json::from_str::<Value>(&s) {
+        Ok(Value::Array(items)) => items.into_iter().enumerate().map(|(i, v)| Item::Line { label: format!("{label}[{i}]"), json: v.to_string() }).collect(),
+        Ok(v) => vec![Item::Line { label, json: v.to_string() }],
+        Err(e) => vec![Item::Failed { label: Some(label.clone()), message: format!("{label}:{}: not valid JSON: {e}", e.line()) }],
+    }
+}
+
+/// One archive record → the article it holds, and its own id if it has one.
+pub fn article(json: &str, label: &str, fields: &Fields, lex: &Lexicon) -> Result<(Article, Option<String>), String> {
+    let v: Value = serde_json::from_str(json).map_err(|e| format!("{label}: not valid JSON: {e}"))?;
+    let get = |k: &str| v.get(k).and_then(|x| match x {
+        Value::String(s) => Some(s.trim().to_string()),
+        Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    }).filter(|s| !s.is_empty());
+    let url = get(&fields.url);
+    let mut article = if let Some(text) = get(&fields.text) {
+        let text: String = unicode_normalization::UnicodeNormalization::nfc(text.as_str()).collect();
+        let lines: Vec<&str> = text.lines().map(str::trim).collect();
+        let title = get(&fields.title);
+        // The archive says what the body is: no headline guessing, furniture still dropped.
+        let body = clean_body(&lines, 0, [title.as_deref(), None], false, lex);
+        Article { title, published: None, outlet: None, url: url.clone(), text: body }
+    } else if let Some(html) = get(&fields.html) {
+        from_html(&html, url.as_deref(), lex).map_err(|e| format!("{label}: {e}"))?
+    } else {
+        return Err(format!("{label}: no '{}' or '{}' field (map yours with --field text=NAME)", fields.text, fields.html));
+    };
+    if article.text.trim().is_empty() {
+        return Err(format!("{label}: the article text is empty"));
+    }
+    if let Some(t) = get(&fields.title) {
+        article.title = Some(t);
+    }
+    if let Some(p) = get(&fields.published) {
+        article.published = crate::article::find_published(&[format!("입력 {p}").as_str()]).or(Some(p));
+    }
+    if let Some(o) = get(&fields.outlet) {
+        article.outlet = Some(o);
+    }
+    if url.is_some() {
+        article.url = url;
+    }
+    Ok((article, get(&fields.id)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn records_and_field_maps() {
+        let lex = Lexicon::builtin();
+        let f = Fields::default().with(&["text=body".into(), "published=date".into()]).unwrap();
+        let (a, id) = article(r#"{"body":"도는 9700억원을 투자한다.\n저작권자 © 가신문 무단전재 및 재배포 금지","date":"2024.01.17","id":7}"#, "a.jsonl:3", &f, &lex).unwrap();
+        assert_eq!(a.text, "도는 9700억원을 투자한다.");
+        assert_eq!(a.published.as_deref(), Some("2024-01-17"));
+        assert_eq!(id.as_deref(), Some("7"));
+        let e = article(r#"{"title":"x"}"#, "a.jsonl:4", &Fields::default(), &lex).unwrap_err();
+        assert!(e.starts_with("a.jsonl:4: no 'text' or 'html' field"), "{e}");
+        assert!(article("{oops", "a.jsonl:5", &Fields::default(), &lex).unwrap_err().starts_with("a.jsonl:5: not valid JSON"));
+        assert!(Fields::default().with(&["body".into()]).is_err());
+        assert!(Fields::default().with(&["txt=body".into()]).is_err());
+    }
+}
