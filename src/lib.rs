@@ -8,6 +8,7 @@
 
 pub mod archive;
 pub mod article;
+pub mod batch;
 pub mod crawl;
 pub mod decode;
 pub mod eval;

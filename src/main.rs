@@ -5,7 +5,6 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use rayon::prelude::*;
 
 use gisa::archive;
 use gisa::eval;
@@ -62,7 +61,7 @@ enum Command {
         #[arg(long)]
         bom: bool,
         /// Only shard K of N (1-based), chosen by article id: N machines split one archive.
-        #[arg(long, value_parser = parse_shard, value_name = "K/N")]
+        #[arg(long, value_parser = gisa::batch::parse_shard, value_name = "K/N")]
         shard: Option<(u64, u64)>,
         /// Archive field names: NAME=FIELD for text, html, url, title, published, outlet, id (repeatable).
         #[arg(long = "field", value_name = "NAME=FIELD")]
@@ -197,10 +196,6 @@ fn build_engine(rules: &Rules) -> Result<Engine, String> {
     Ok(Engine::new(morph, build_lexicon(rules)?))
 }
 
-/// How many inputs are processed in parallel before their output is written,
-/// in input order.
-const BATCH: usize = 64;
-
 struct ExtractArgs {
     paths: Vec<String>,
     format: Format,
@@ -213,181 +208,45 @@ struct ExtractArgs {
     fields: Vec<String>,
 }
 
-fn parse_shard(s: &str) -> Result<(u64, u64), String> {
-    let (k, n) = s.split_once('/').ok_or("expected K/N, e.g. 3/8")?;
-    let (k, n): (u64, u64) = (k.trim().parse().map_err(|_| "K is not a number")?, n.trim().parse().map_err(|_| "N is not a number")?);
-    if n == 0 || k == 0 || k > n {
-        return Err(format!("shard {k}/{n}: K must be between 1 and N"));
-    }
-    Ok((k, n))
-}
-
-/// Is this article (by its id, or an error by its label) in shard K of N?
-fn in_shard(shard: Option<(u64, u64)>, key: &str) -> bool {
-    let Some((k, n)) = shard else { return true };
-    let h = u64::from_str_radix(key.get(..16).unwrap_or(""), 16).unwrap_or_else(|_| {
-        use sha2::Digest;
-        let d = sha2::Sha256::digest(key.as_bytes());
-        u64::from_be_bytes(d[..8].try_into().expect("8 bytes"))
-    });
-    h % n == k - 1
-}
-
-/// Where records go: stdout, or a temporary file renamed over --output at
-/// the end, so an interrupted run never leaves a half file that looks whole.
-struct Sink {
-    out: Box<dyn Write>,
-    rename: Option<(PathBuf, PathBuf)>,
-}
-
-impl Sink {
-    fn open(output: Option<&PathBuf>) -> Result<Sink, String> {
-        match output {
-            None => Ok(Sink { out: Box::new(std::io::BufWriter::new(std::io::stdout())), rename: None }),
-            Some(path) => {
-                let tmp = path.with_file_name(format!(".{}.{}.tmp", path.file_name().and_then(|n| n.to_str()).unwrap_or("gisa-output"), std::process::id()));
-                let file = std::fs::File::create(&tmp).map_err(|e| format!("cannot write {}: {e}", tmp.display()))?;
-                Ok(Sink { out: Box::new(std::io::BufWriter::new(file)), rename: Some((tmp, path.clone())) })
-            }
-        }
-    }
-
-    fn finish(mut self) -> Result<(), String> {
-        self.out.flush().map_err(|e| format!("cannot write output: {e}"))?;
-        drop(self.out);
-        if let Some((tmp, path)) = self.rename {
-            std::fs::rename(&tmp, &path).map_err(|e| format!("cannot move the output into {}: {e}", path.display()))?;
-        }
-        Ok(())
-    }
-}
-
-/// What one processed item gave: its rendered lines, and the record or the error.
-struct Done {
-    rendered: String,
-    mentions: [usize; 5],
-    error: Option<String>,
-    skipped: bool,
-}
-
-fn process_item(engine: &Engine, item: &archive::Item, args: &ExtractArgs, fields: &archive::Fields) -> Done {
-    let result: Result<gisa::output::Record, (Option<String>, String)> = match item {
-        archive::Item::Failed { label, message } => Err((label.clone(), message.clone())),
-        archive::Item::File(inp) => engine.process_input(inp, args.max_bytes).map_err(|m| (inp.label().map(str::to_string), m)),
-        archive::Item::Line { label, json } => archive::article(json, label, fields, &engine.lexicon)
-            .map(|(article, _)| engine.process_article(article, Some(label.clone())))
-            .map_err(|m| (Some(label.clone()), m)),
-    };
-    match result {
-        Ok(record) => {
-            if !in_shard(args.shard, &record.id) {
-                return Done { rendered: String::new(), mentions: [0; 5], error: None, skipped: true };
-            }
-            let x = &record.extraction;
-            let mentions = [x.amounts.len(), x.counts.len(), x.years.len(), x.programs.len(), x.percentages.len()];
-            Done { rendered: render(&record, args.format), mentions, error: None, skipped: false }
-        }
-        Err((label, message)) => {
-            if !in_shard(args.shard, label.as_deref().unwrap_or("")) {
-                return Done { rendered: String::new(), mentions: [0; 5], error: None, skipped: true };
-            }
-            Done { rendered: render(&error_record(label, message.clone()), args.format), mentions: [0; 5], error: Some(message), skipped: false }
-        }
-    }
-}
-
 fn extract(args: ExtractArgs, rules: Rules) -> ExitCode {
     use std::io::IsTerminal;
     if let Some(n) = args.jobs {
         // Only fails if a pool already exists; then the default one is used.
         let _ = rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build_global();
     }
-    let fields = match archive::Fields::default().with(&args.fields) {
-        Ok(f) => f,
-        Err(e) => {
-            eprintln!("gisa: {e}");
-            return ExitCode::from(2);
-        }
+    let setup = || -> Result<(Engine, archive::Fields), String> {
+        let fields = archive::Fields::default().with(&args.fields)?;
+        let engine = build_engine(&rules)?;
+        Ok((Engine { explain: args.explain, ..engine }, fields))
     };
-    let engine = match build_engine(&rules) {
-        Ok(e) => Engine { explain: args.explain, ..e },
-        Err(e) => {
-            eprintln!("gisa: {e}");
-            return ExitCode::from(2);
-        }
-    };
-    let mut sink = match Sink::open(args.output.as_ref()) {
+    let (engine, fields) = match setup() {
         Ok(s) => s,
         Err(e) => {
             eprintln!("gisa: {e}");
             return ExitCode::from(2);
         }
     };
-    if args.format == Format::Csv {
-        let _ = sink.out.write_all(gisa::output::csv_header(args.bom).as_bytes());
-    }
-    let started = std::time::Instant::now();
-    let bar = std::io::stderr().is_terminal().then(|| {
-        let b = indicatif::ProgressBar::new_spinner();
-        b.set_style(indicatif::ProgressStyle::with_template("{spinner} {elapsed} {pos} articles ({per_sec}) {msg}").expect("valid template"));
-        b
-    });
-    let mut items = archive::items(input::expand(&args.paths));
-    let (mut articles, mut mentions, mut errors) = (0u64, [0u64; 5], std::collections::BTreeMap::<String, u64>::new());
-    let mut failed = 0u64;
-    loop {
-        // A bounded batch: memory stays flat however long the archive is, and
-        // the output keeps the input order.
-        let batch: Vec<archive::Item> = items.by_ref().take(BATCH).collect();
-        if batch.is_empty() {
-            break;
+    let batch_args = gisa::batch::Args {
+        paths: args.paths,
+        format: args.format,
+        max_bytes: args.max_bytes,
+        output: args.output,
+        bom: args.bom,
+        shard: args.shard,
+        fields,
+        progress: std::io::stderr().is_terminal(),
+    };
+    match gisa::batch::run(&engine, &batch_args) {
+        Ok(tally) if tally.closed => ExitCode::SUCCESS,
+        Ok(tally) => {
+            eprintln!("gisa: {}", tally.line());
+            if tally.failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS }
         }
-        let done: Vec<Done> = batch.par_iter().map(|item| process_item(&engine, item, &args, &fields)).collect();
-        for d in done {
-            if d.skipped {
-                continue;
-            }
-            if let Some(message) = &d.error {
-                failed += 1;
-                eprintln!("gisa: {message}");
-                let reason = message.rsplit(": ").next().unwrap_or(message).to_string();
-                *errors.entry(reason).or_default() += 1;
-            } else {
-                articles += 1;
-                for (m, n) in mentions.iter_mut().zip(d.mentions) {
-                    *m += n as u64;
-                }
-            }
-            if let Err(e) = sink.out.write_all(d.rendered.as_bytes()) {
-                if e.kind() == std::io::ErrorKind::BrokenPipe {
-                    return ExitCode::SUCCESS;
-                }
-                eprintln!("gisa: cannot write output: {e}");
-                return ExitCode::from(2);
-            }
-        }
-        if let Some(b) = &bar {
-            b.inc(batch.len() as u64);
+        Err(e) => {
+            eprintln!("gisa: {e}");
+            ExitCode::from(2)
         }
     }
-    if let Some(b) = bar {
-        b.finish_and_clear();
-    }
-    if let Err(e) = sink.finish() {
-        eprintln!("gisa: {e}");
-        return ExitCode::from(2);
-    }
-    let kinds = ["amounts", "counts", "years", "programs", "percentages"];
-    let by_kind: Vec<String> = kinds.iter().zip(mentions).map(|(k, n)| format!("{n} {k}")).collect();
-    let errs: Vec<String> = errors.iter().map(|(r, n)| format!("{r}: {n}")).collect();
-    eprintln!(
-        "gisa: {articles} articles, {} ({}), {failed} errors{} in {:.1} s",
-        mentions.iter().sum::<u64>(),
-        by_kind.join(", "),
-        if errs.is_empty() { String::new() } else { format!(" ({})", errs.join("; ")) },
-        started.elapsed().as_secs_f64()
-    );
-    if failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS }
 }
 
 fn tokenize(text: Option<String>, rules: Rules) -> ExitCode {
@@ -482,17 +341,8 @@ fn crawl(config_path: PathBuf, opts: gisa::crawl::run::Options, output: Option<P
     let failed = std::sync::atomic::AtomicU64::new(0);
     // Pages go to extraction as they arrive; one line per article, written at once.
     let on_article = |page: gisa::crawl::run::ArticlePage| {
-        let line = match gisa::pipeline::clean_bytes(&engine.lexicon, &page.url, &page.bytes, page.content_type.as_deref(), Some(&page.url), true) {
-            Ok(c) => {
-                let mut article = c.article;
-                if article.outlet.is_none() {
-                    article.outlet = page.outlet.clone();
-                }
-                let mut record = engine.process_article(article, None);
-                record.source.fetched_at = Some(gisa::crawl::timestamp_now());
-                record.source.url = Some(page.url.clone());
-                render(&record, Format::Jsonl)
-            }
+        let line = match engine.process_page(&page) {
+            Ok(record) => render(&record, Format::Jsonl),
             Err(message) => {
                 failed.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                 eprintln!("gisa: {message}");

@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use crate::crawl::config::Config as Sources;
 use crate::crawl::frontier::SqliteFrontier;
 use crate::crawl::run::{ArticlePage, Crawler, Options};
-use crate::pipeline::{clean_bytes, Engine};
+use crate::pipeline::Engine;
 use crate::store::{redact, Put, Store};
 
 /// `gisa.toml`.
@@ -88,16 +88,7 @@ pub fn run(config_path: &Path, engine: &Engine, progress: bool) -> Result<Summar
     let store = Mutex::new(store);
     let summary = Mutex::new(Summary { database: redact(&url), ..Summary::default() });
     let on_article = |page: ArticlePage| {
-        let result = clean_bytes(&engine.lexicon, &page.url, &page.bytes, page.content_type.as_deref(), Some(&page.url), true).and_then(|c| {
-            let mut article = c.article;
-            if article.outlet.is_none() {
-                article.outlet = page.outlet.clone();
-            }
-            let mut record = engine.process_article(article, None);
-            record.source.fetched_at = Some(crate::crawl::timestamp_now());
-            record.source.url = Some(page.url.clone());
-            store.lock().unwrap().put(&record)
-        });
+        let result = engine.process_page(&page).and_then(|record| store.lock().unwrap().put(&record));
         let mut s = summary.lock().unwrap();
         match result {
             Ok(Put::New) => s.articles_new += 1,

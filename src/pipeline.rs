@@ -6,6 +6,7 @@
 
 use crate::article::{clean_text, from_html, looks_like_html, Article};
 use crate::crawl::fetch;
+use crate::crawl::run::ArticlePage;
 use crate::decode::{decode, Decoded};
 use crate::extract::extract_with;
 use crate::input::{self, Input};
@@ -107,6 +108,19 @@ impl Engine {
 
     pub fn clean_input(&self, inp: &Input, max_bytes: u64) -> Result<Cleaned, String> {
         clean_input(&self.lexicon, inp, max_bytes)
+    }
+
+    /// A page the crawler fetched → its record, stamped with URL and fetch time.
+    pub fn process_page(&self, page: &ArticlePage) -> Result<Record, String> {
+        let cleaned = clean_bytes(&self.lexicon, &page.url, &page.bytes, page.content_type.as_deref(), Some(&page.url), true)?;
+        let mut article = cleaned.article;
+        if article.outlet.is_none() {
+            article.outlet = page.outlet.clone();
+        }
+        let mut record = self.process_article(article, None);
+        record.source.fetched_at = Some(crate::crawl::timestamp_now());
+        record.source.url = Some(page.url.clone());
+        Ok(record)
     }
 
     pub fn process_article(&self, article: Article, path: Option<String>) -> Record {

@@ -1,0 +1,193 @@
+//! Many inputs through the pipeline: bounded batches processed on every core
+//! with the output kept in input order, shards (`--shard K/N`), an atomic
+//! output file, and the tally for the closing summary.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use rayon::prelude::*;
+
+use crate::archive::{self, Fields, Item};
+use crate::input;
+use crate::output::{csv_header, render, Format};
+use crate::pipeline::{error_record, Engine};
+
+/// How many items are processed in parallel before their output is written.
+const BATCH: usize = 64;
+
+pub struct Args {
+    pub paths: Vec<String>,
+    pub format: Format,
+    pub max_bytes: u64,
+    pub output: Option<PathBuf>,
+    pub bom: bool,
+    pub shard: Option<(u64, u64)>,
+    pub fields: Fields,
+    pub progress: bool,
+}
+
+pub fn parse_shard(s: &str) -> Result<(u64, u64), String> {
+    let (k, n) = s.split_once('/').ok_or("expected K/N, e.g. 3/8")?;
+    let (k, n): (u64, u64) = (k.trim().parse().map_err(|_| "K is not a number")?, n.trim().parse().map_err(|_| "N is not a number")?);
+    if n == 0 || k == 0 || k > n {
+        return Err(format!("shard {k}/{n}: K must be between 1 and N"));
+    }
+    Ok((k, n))
+}
+
+/// Is this article (by its id, or an error by its label) in shard K of N?
+pub fn in_shard(shard: Option<(u64, u64)>, key: &str) -> bool {
+    let Some((k, n)) = shard else { return true };
+    let h = u64::from_str_radix(key.get(..16).unwrap_or(""), 16).unwrap_or_else(|_| {
+        use sha2::Digest;
+        let d = sha2::Sha256::digest(key.as_bytes());
+        u64::from_be_bytes(d[..8].try_into().expect("8 bytes"))
+    });
+    h % n == k - 1
+}
+
+/// Where records go: stdout, or a temporary file renamed over the output at
+/// the end, so an interrupted run never leaves a half file that looks whole.
+struct Sink {
+    out: Box<dyn Write>,
+    rename: Option<(PathBuf, PathBuf)>,
+}
+
+impl Sink {
+    fn open(output: Option<&PathBuf>) -> Result<Sink, String> {
+        match output {
+            None => Ok(Sink { out: Box::new(std::io::BufWriter::new(std::io::stdout())), rename: None }),
+            Some(path) => {
+                let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("gisa-output");
+                let tmp = path.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
+                let file = std::fs::File::create(&tmp).map_err(|e| format!("cannot write {}: {e}", tmp.display()))?;
+                Ok(Sink { out: Box::new(std::io::BufWriter::new(file)), rename: Some((tmp, path.clone())) })
+            }
+        }
+    }
+
+    fn finish(mut self) -> Result<(), String> {
+        self.out.flush().map_err(|e| format!("cannot write output: {e}"))?;
+        drop(self.out);
+        if let Some((tmp, path)) = self.rename {
+            std::fs::rename(&tmp, &path).map_err(|e| format!("cannot move the output into {}: {e}", path.display()))?;
+        }
+        Ok(())
+    }
+}
+
+/// What one item gave: its rendered output and what the summary counts.
+struct Done {
+    rendered: String,
+    mentions: [usize; 5],
+    error: Option<String>,
+    skipped: bool,
+}
+
+fn process(engine: &Engine, item: &Item, args: &Args) -> Done {
+    let result = match item {
+        Item::Failed { label, message } => Err((label.clone(), message.clone())),
+        Item::File(inp) => engine.process_input(inp, args.max_bytes).map_err(|m| (inp.label().map(str::to_string), m)),
+        Item::Line { label, json } => archive::article(json, label, &args.fields, &engine.lexicon)
+            .map(|(article, _)| engine.process_article(article, Some(label.clone())))
+            .map_err(|m| (Some(label.clone()), m)),
+    };
+    let skip = Done { rendered: String::new(), mentions: [0; 5], error: None, skipped: true };
+    match result {
+        Ok(record) if !in_shard(args.shard, &record.id) => skip,
+        Ok(record) => {
+            let x = &record.extraction;
+            let mentions = [x.amounts.len(), x.counts.len(), x.years.len(), x.programs.len(), x.percentages.len()];
+            Done { rendered: render(&record, args.format), mentions, error: None, skipped: false }
+        }
+        Err((label, _)) if !in_shard(args.shard, label.as_deref().unwrap_or("")) => skip,
+        Err((label, message)) => Done { rendered: render(&error_record(label, message.clone()), args.format), mentions: [0; 5], error: Some(message), skipped: false },
+    }
+}
+
+/// The closing summary's numbers.
+#[derive(Debug, Default)]
+pub struct Tally {
+    pub articles: u64,
+    /// amounts, counts, years, programs, percentages
+    pub mentions: [u64; 5],
+    pub errors: std::collections::BTreeMap<String, u64>,
+    pub failed: u64,
+    pub seconds: f64,
+    /// The reader stopped writing (a closed pipe): not an error.
+    pub closed: bool,
+}
+
+impl Tally {
+    pub fn line(&self) -> String {
+        let kinds = ["amounts", "counts", "years", "programs", "percentages"];
+        let by_kind: Vec<String> = kinds.iter().zip(self.mentions).map(|(k, n)| format!("{n} {k}")).collect();
+        let errs: Vec<String> = self.errors.iter().map(|(r, n)| format!("{r}: {n}")).collect();
+        format!(
+            "{} articles, {} ({}), {} errors{} in {:.1} s",
+            self.articles,
+            self.mentions.iter().sum::<u64>(),
+            by_kind.join(", "),
+            self.failed,
+            if errs.is_empty() { String::new() } else { format!(" ({})", errs.join("; ")) },
+            self.seconds
+        )
+    }
+}
+
+/// Runs every input; Err only when output cannot be written at all.
+pub fn run(engine: &Engine, args: &Args) -> Result<Tally, String> {
+    let started = std::time::Instant::now();
+    let mut sink = Sink::open(args.output.as_ref())?;
+    let mut tally = Tally::default();
+    if args.format == Format::Csv {
+        sink.out.write_all(csv_header(args.bom).as_bytes()).map_err(|e| format!("cannot write output: {e}"))?;
+    }
+    let bar = args.progress.then(|| {
+        let b = indicatif::ProgressBar::new_spinner();
+        b.set_style(indicatif::ProgressStyle::with_template("{spinner} {elapsed} {pos} inputs ({per_sec})").expect("valid template"));
+        b
+    });
+    let mut items = archive::items(input::expand(&args.paths));
+    loop {
+        // A bounded batch: memory stays flat however long the archive is, and
+        // the output keeps the input order.
+        let batch: Vec<Item> = items.by_ref().take(BATCH).collect();
+        if batch.is_empty() {
+            break;
+        }
+        let done: Vec<Done> = batch.par_iter().map(|item| process(engine, item, args)).collect();
+        for d in done.into_iter().filter(|d| !d.skipped) {
+            match &d.error {
+                Some(message) => {
+                    tally.failed += 1;
+                    eprintln!("gisa: {message}");
+                    let reason = message.rsplit(": ").next().unwrap_or(message).to_string();
+                    *tally.errors.entry(reason).or_default() += 1;
+                }
+                None => {
+                    tally.articles += 1;
+                    for (m, n) in tally.mentions.iter_mut().zip(d.mentions) {
+                        *m += n as u64;
+                    }
+                }
+            }
+            if let Err(e) = sink.out.write_all(d.rendered.as_bytes()) {
+                if e.kind() == std::io::ErrorKind::BrokenPipe {
+                    tally.closed = true;
+                    return Ok(tally);
+                }
+                return Err(format!("cannot write output: {e}"));
+            }
+        }
+        if let Some(b) = &bar {
+            b.inc(batch.len() as u64);
+        }
+    }
+    if let Some(b) = bar {
+        b.finish_and_clear();
+    }
+    sink.finish()?;
+    tally.seconds = started.elapsed().as_secs_f64();
+    Ok(tally)
+}
