@@ -8,7 +8,7 @@ use clap::{Parser, Subcommand};
 
 use gisa::archive;
 use gisa::eval;
-use gisa::input::{self, Input, DEFAULT_MAX_BYTES};
+use gisa::input::{self, DEFAULT_MAX_BYTES};
 use gisa::lexicon::Lexicon;
 use gisa::morph::Morph;
 use gisa::output::{render, Format};
@@ -257,21 +257,31 @@ fn tokenize(text: Option<String>, rules: Rules) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let text = match text {
-        Some(t) => t,
-        None => match input::read_bytes(&Input::Stdin, DEFAULT_MAX_BYTES) {
-            Ok(t) => gisa::decode::decode(&t, None).text,
-            Err(e) => {
-                eprintln!("gisa: {e}");
-                return ExitCode::from(1);
-            }
-        },
-    };
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    for (surface, details) in engine.morph.debug_tokens(&text) {
-        if writeln!(out, "{surface}\t{}", details.join(",")).is_err() {
-            break;
+    let mut write_tokens = |line: &str| -> bool {
+        engine.morph.debug_tokens(line).into_iter().all(|(surface, details)| writeln!(out, "{surface}\t{}", details.join(",")).is_ok())
+    };
+    match text {
+        Some(t) => {
+            write_tokens(&t);
+        }
+        // stdin is streamed a line at a time, so a corpus of any size fits.
+        None => {
+            use std::io::BufRead;
+            for line in std::io::stdin().lock().lines() {
+                match line {
+                    Ok(l) => {
+                        if !write_tokens(&l) {
+                            break;
+                        }
+                    }
+                    Err(e) => {
+                        eprintln!("gisa: cannot read stdin as UTF-8 text: {e}");
+                        return ExitCode::from(1);
+                    }
+                }
+            }
         }
     }
     ExitCode::SUCCESS
