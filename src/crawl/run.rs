@@ -385,12 +385,11 @@ impl<'a> Crawler<'a> {
             attempts += 1;
             let (outcome, latency) = self.fetcher.get(&e.url, &old);
             match outcome {
-                Outcome::Transient { reason, retry_after } if attempts <= p.max_retries => {
+                Outcome::Transient { reason: _, retry_after } if attempts <= p.max_retries => {
                     // Exponential backoff with jitter; Retry-After wins when longer.
                     let backoff = Duration::from_millis(p.retry_base_ms.saturating_mul(1 << (attempts - 1).min(10)));
                     let jitter = Duration::from_millis(fastrand::u64(0..=p.retry_base_ms / 2 + 1));
                     let wait = retry_after.map_or(backoff + jitter, |r| r.max(backoff));
-                    let _ = reason;
                     self.release(key, latency, true, Some(wait));
                     self.reacquire(key);
                     continue;

@@ -160,9 +160,6 @@ impl Db for Postgres {
                             r.try_get::<_, Option<i32>>(i).map_err(pg_err)?.map_or(Val::NullInt, |v| Val::Int(v.into()))
                         } else if *t == Type::FLOAT8 {
                             r.try_get::<_, Option<f64>>(i).map_err(pg_err)?.map_or(Val::NullReal, Val::Real)
-                        } else if *t == Type::NUMERIC {
-                            // SUM over BIGINT: read as text, then as a float.
-                            Val::NullReal
                         } else if *t == Type::BOOL {
                             r.try_get::<_, Option<bool>>(i).map_err(pg_err)?.map_or(Val::NullInt, |b| Val::Int(b.into()))
                         } else {
