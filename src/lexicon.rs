@@ -72,6 +72,12 @@ pub struct Lexicon {
     pub footer_markers: Vec<Regex>,
 }
 
+/// The 1-based line of byte offset `byte` in `src` (for `file:line` messages
+/// from parsers that report byte spans, such as toml's).
+pub fn line_at(src: &str, byte: usize) -> usize {
+    src[..byte.min(src.len())].matches('\n').count() + 1
+}
+
 /// `file:line: what is wrong`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LexiconError {

@@ -324,8 +324,7 @@ fn crawl(config_path: PathBuf, opts: gisa::crawl::run::Options, output: Option<P
         Ok(c) => c,
         Err(code) => return code,
     };
-    let state = config.state.clone().map(PathBuf::from).unwrap_or_else(|| config_path.with_file_name("gisa-crawl.db"));
-    let state = if state.is_relative() { config_path.parent().unwrap_or(std::path::Path::new(".")).join(state) } else { state };
+    let state = config.state_path(&config_path);
     let setup = || -> Result<(Engine, Box<dyn std::io::Write + Send>, SqliteFrontier), String> {
         let out: Box<dyn std::io::Write + Send> = match &output {
             Some(p) => Box::new(std::fs::OpenOptions::new().create(true).append(true).open(p).map_err(|e| format!("cannot write {}: {e}", p.display()))?),

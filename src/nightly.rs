@@ -73,7 +73,7 @@ pub fn run(config_path: &Path, engine: &Engine, progress: bool) -> Result<Summar
     let started = Instant::now();
     let text = std::fs::read_to_string(config_path).map_err(|e| format!("cannot read {}: {e}", config_path.display()))?;
     let config: RunConfig = toml::from_str(&text).map_err(|e| {
-        let line = e.span().map_or(0, |s| text[..s.start.min(text.len())].matches('\n').count() + 1);
+        let line = e.span().map_or(0, |s| crate::lexicon::line_at(&text, s.start));
         format!("{}:{line}: {}", config_path.display(), e.message())
     })?;
     let sources_path = relative(config_path, &config.sources);
@@ -82,7 +82,7 @@ pub fn run(config_path: &Path, engine: &Engine, progress: bool) -> Result<Summar
     let url = database_url(config_path, &config);
     let mut store = Store::open(&url)?;
     store.lock_run()?;
-    let state = relative(&sources_path, sources.state.as_deref().unwrap_or("gisa-crawl.db"));
+    let state = sources.state_path(&sources_path);
     let frontier = SqliteFrontier::open(&state)?;
     let crawler = Crawler::new(&sources, Box::new(frontier), Options { progress, ..Options::default() })?;
     let store = Mutex::new(store);

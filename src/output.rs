@@ -48,8 +48,12 @@ pub struct ErrorRecord {
 /// Stable id: SHA-256 of the canonical URL when known, else of the body,
 /// truncated to 128 bits (32 hex digits).
 pub fn article_id(url: Option<&str>, text: &str) -> String {
-    let digest = Sha256::digest(url.unwrap_or(text).as_bytes());
-    digest[..16].iter().map(|b| format!("{b:02x}")).collect()
+    short_hash(url.unwrap_or(text).as_bytes())
+}
+
+/// The first 128 bits of SHA-256, in hex: ids and content hashes.
+pub fn short_hash(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)[..16].iter().map(|b| format!("{b:02x}")).collect()
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

@@ -102,7 +102,7 @@ pub struct Problem {
 
 /// The line where `needle` first appears in `src` (0 if nowhere).
 fn line_of(src: &str, needle: &str) -> usize {
-    src.find(needle).map_or(0, |b| src[..b].matches('\n').count() + 1)
+    src.find(needle).map_or(0, |b| crate::lexicon::line_at(src, b))
 }
 
 impl Config {
@@ -114,7 +114,7 @@ impl Config {
 
     pub fn parse(src: &str) -> Result<Config, Vec<Problem>> {
         let config: Config = toml::from_str(src).map_err(|e| {
-            let line = e.span().map_or(0, |s| src[..s.start.min(src.len())].matches('\n').count() + 1);
+            let line = e.span().map_or(0, |s| crate::lexicon::line_at(src, s.start));
             vec![Problem { line, message: e.message().to_string() }]
         })?;
         let problems = config.check(src);
@@ -169,6 +169,14 @@ impl Config {
             }
         }
         out
+    }
+}
+
+impl Config {
+    /// The crawl state file: `state` relative to the sources file, or `gisa-crawl.db` beside it.
+    pub fn state_path(&self, config_path: &Path) -> std::path::PathBuf {
+        let state = Path::new(self.state.as_deref().unwrap_or("gisa-crawl.db"));
+        if state.is_relative() { config_path.parent().unwrap_or(Path::new(".")).join(state) } else { state.to_path_buf() }
     }
 }
 

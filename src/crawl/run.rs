@@ -10,7 +10,6 @@ use std::sync::{Condvar, Mutex};
 use std::time::{Duration, Instant};
 
 use regex::Regex;
-use sha2::{Digest, Sha256};
 use url::Url;
 
 use super::canon::canonical;
@@ -137,10 +136,6 @@ fn host_of(url: &str) -> Option<(String, String)> {
     let host = u.host_str()?.to_string();
     let base = format!("{}://{}", u.scheme(), u.host_str()?) + &u.port().map(|p| format!(":{p}")).unwrap_or_default();
     Some((format!("{}:{}", host, u.port_or_known_default().unwrap_or(0)), base))
-}
-
-fn hash(bytes: &[u8]) -> String {
-    Sha256::digest(bytes).iter().take(16).map(|b| format!("{b:02x}")).collect()
 }
 
 impl<'a> Crawler<'a> {
@@ -406,7 +401,7 @@ impl<'a> Crawler<'a> {
             Outcome::NotModified => frontier.settle(&e.url, State::NotModified, None, attempts, &Validators::default()),
             Outcome::Transient { reason, .. } | Outcome::Permanent { reason } => frontier.settle(&e.url, State::Failed, Some(&reason), attempts, &Validators::default()),
             Outcome::Page { bytes, content_type, etag, last_modified, final_url } => {
-                let content_hash = hash(&bytes);
+                let content_hash = crate::output::short_hash(&bytes);
                 let v = Validators { etag, last_modified, content_hash: Some(content_hash.clone()) };
                 if old.content_hash.as_deref() == Some(content_hash.as_str()) {
                     return frontier.settle(&e.url, State::NotModified, Some("same content"), attempts, &v);

@@ -39,10 +39,6 @@ impl std::fmt::Display for ThresholdError {
 
 impl std::error::Error for ThresholdError {}
 
-fn line_of(src: &str, byte: usize) -> usize {
-    src[..byte.min(src.len())].matches('\n').count() + 1
-}
-
 impl Thresholds {
     pub fn load(path: &Path) -> Result<Thresholds, ThresholdError> {
         let src = std::fs::read_to_string(path).map_err(|e| ThresholdError(format!("cannot read {}: {e}", path.display())))?;
@@ -51,7 +47,7 @@ impl Thresholds {
 
     pub fn parse(file: &str, src: &str) -> Result<Thresholds, ThresholdError> {
         let t: Thresholds = toml::from_str(src).map_err(|e| {
-            let line = e.span().map_or(0, |s| line_of(src, s.start));
+            let line = e.span().map_or(0, |s| crate::lexicon::line_at(src, s.start));
             ThresholdError(format!("{file}:{line}: {}", e.message()))
         })?;
         for (table, map) in [("min_f1", &t.min_f1), ("min_precision", &t.min_precision), ("min_recall", &t.min_recall)] {

@@ -12,7 +12,6 @@ pub mod story;
 use std::path::PathBuf;
 
 use serde_json::Value;
-use sha2::{Digest, Sha256};
 
 use db::{Db, Postgres, Sqlite, Val};
 
@@ -54,10 +53,6 @@ pub enum Put {
     New,
     Updated,
     Unchanged,
-}
-
-fn hash(text: &str) -> String {
-    Sha256::digest(text.as_bytes()).iter().take(16).map(|b| format!("{b:02x}")).collect()
 }
 
 fn key(name: &str) -> String {
@@ -140,7 +135,7 @@ impl Store {
     /// Stores one extracted article in one transaction: the article row, its
     /// story, its mentions (replacing any earlier ones) and its programs.
     pub fn put(&mut self, rec: &Record) -> Result<Put, String> {
-        let content_hash = hash(&rec.text);
+        let content_hash = crate::output::short_hash(rec.text.as_bytes());
         let old = self.db.query("SELECT content_hash, extractor_version FROM articles WHERE id = $1", &[Val::Text(rec.id.clone())])?;
         let state = match old.first() {
             Some(r) if r[0].as_text() == Some(&content_hash) && r[1].as_text() == Some(EXTRACTOR_VERSION) => return Ok(Put::Unchanged),
