@@ -5,7 +5,7 @@
 use std::collections::HashSet;
 use std::path::Path;
 
-use regex::Regex;
+use regex::{Regex, RegexSet};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CounterKind {
@@ -64,12 +64,12 @@ pub struct Lexicon {
     pub about_never: HashSet<String>,
     pub about_measure: HashSet<String>,
     pub particles: HashSet<String>,
-    pub furniture: Vec<Regex>,
+    pub furniture: RegexSet,
     /// CSS selectors of known article containers, tried in order.
     pub containers: Vec<scraper::Selector>,
     /// Element id/class patterns of furniture boxes inside a page.
-    pub html_furniture: Vec<Regex>,
-    pub footer_markers: Vec<Regex>,
+    pub html_furniture: RegexSet,
+    pub footer_markers: RegexSet,
 }
 
 /// The 1-based line of byte offset `byte` in `src` (for `file:line` messages
@@ -134,16 +134,22 @@ fn word_set(name: &str, src: &str) -> Result<HashSet<String>, LexiconError> {
     Ok(set)
 }
 
-fn regex_list(name: &str, src: &str) -> Result<Vec<Regex>, LexiconError> {
-    data_lines(src)
+/// One set per file: every line is checked alone first (so an error names its
+/// line), then all run as one automaton, one pass per text line however
+/// many patterns the file holds.
+fn regex_list(name: &str, src: &str) -> Result<RegexSet, LexiconError> {
+    let patterns: Vec<&str> = data_lines(src)
         .map(|(line, pattern)| {
-            Regex::new(pattern).map_err(|e| LexiconError {
+            Regex::new(pattern).map(|_| pattern).map_err(|e| LexiconError {
                 file: name.into(),
                 line,
                 message: format!("bad regular expression: {}", e.to_string().lines().last().unwrap_or("")),
             })
         })
-        .collect()
+        .collect::<Result<_, _>>()?;
+    // The lazy DFA of a whole file's patterns needs more room than regex's
+    // default; without it, the set falls back to the much slower PikeVM.
+    regex::RegexSetBuilder::new(&patterns).dfa_size_limit(64 << 20).build().map_err(|e| LexiconError { file: name.into(), line: 0, message: format!("the patterns together are too large: {e}") })
 }
 
 fn counters(name: &str, src: &str) -> Result<Vec<Counter>, LexiconError> {
@@ -313,11 +319,11 @@ impl Lexicon {
     }
 
     pub fn is_furniture(&self, line: &str) -> bool {
-        self.furniture.iter().any(|r| r.is_match(line))
+        self.furniture.is_match(line)
     }
 
     pub fn is_footer_marker(&self, line: &str) -> bool {
-        self.footer_markers.iter().any(|r| r.is_match(line))
+        self.footer_markers.is_match(line)
     }
 }
 

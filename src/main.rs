@@ -31,6 +31,10 @@ struct Rules {
     /// instead of the built-in copies; files missing there fall back to them.
     #[arg(long, value_name = "DIR")]
     rules: Option<PathBuf>,
+    /// Run Lindera's lattice for every word instead of reusing the analysis
+    /// of a word seen before (same results, slower; for benchmarks).
+    #[arg(long)]
+    no_cache: bool,
 }
 
 #[derive(Subcommand)]
@@ -193,6 +197,7 @@ fn build_engine(rules: &Rules) -> Result<Engine, String> {
         None => Morph::new(),
     }
     .map_err(|e| e.to_string())?;
+    let morph = if rules.no_cache { morph.without_cache() } else { morph };
     Ok(Engine::new(morph, build_lexicon(rules)?))
 }
 
@@ -259,9 +264,7 @@ fn tokenize(text: Option<String>, rules: Rules) -> ExitCode {
     };
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    let mut write_tokens = |line: &str| -> bool {
-        engine.morph.debug_tokens(line).into_iter().all(|(surface, details)| writeln!(out, "{surface}\t{}", details.join(",")).is_ok())
-    };
+    let mut write_tokens = |line: &str| -> bool { engine.morph.write_tokens(line, &mut out).is_ok() };
     match text {
         Some(t) => {
             write_tokens(&t);

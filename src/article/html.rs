@@ -82,7 +82,7 @@ fn is_furniture_box(el: &scraper::node::Element, lex: &Lexicon) -> bool {
         return false;
     }
     let names = names.replace(['-', '_'], " ").to_lowercase();
-    lex.html_furniture.iter().any(|r| r.is_match(&names))
+    lex.html_furniture.is_match(&names)
 }
 
 fn skipped(el: &scraper::node::Element, lex: &Lexicon) -> bool {

@@ -5,7 +5,13 @@
 //! whole lines segment differently from MeCab-ko around spaces (95.9% agreement
 //! on the seeds), while single eojeols agree 99.75%. Feeding eojeols also keeps
 //! every lattice tiny and lets us map offsets back without searching.
+//!
+//! Because an eojeol's analysis depends on nothing outside it, each worker
+//! thread keeps a bounded cache of eojeols it has already analysed (`cache`):
+//! news text repeats its words (기준, 지원한다, 2027년까지), so most eojeols
+//! skip the lattice altogether, and the result is the same as without it.
 
+mod cache;
 mod pos;
 mod user_dict;
 
@@ -16,6 +22,8 @@ use std::path::Path;
 use lindera::dictionary::{load_dictionary, Lattice};
 use lindera::mode::Mode;
 use lindera::segmenter::Segmenter;
+
+use cache::{BoundedCache, CachedToken, EojeolCache};
 
 pub use pos::Pos;
 pub use user_dict::{UserDictError, BUILTIN_USER_DICT};
@@ -84,11 +92,20 @@ impl Analysis {
 /// tens of milliseconds) and shared by reference across threads.
 pub struct Morph {
     segmenter: Segmenter,
+    /// Tells this tokenizer's cached eojeols from another's (another user
+    /// dictionary may split the same word differently).
+    id: u64,
+    /// Off only to measure the lattice alone (`--no-cache`); results are the same.
+    cache: bool,
 }
+
+static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
 
 thread_local! {
     // Lattices are large scratch buffers; one per worker thread, reused.
     static LATTICE: RefCell<Lattice> = RefCell::new(Lattice::default());
+    static CACHE: RefCell<EojeolCache> = RefCell::new(EojeolCache::default());
+    static RENDERED: RefCell<BoundedCache<String>> = RefCell::new(BoundedCache::default());
 }
 
 #[derive(Debug)]
@@ -128,36 +145,88 @@ impl Morph {
             .map_err(|e| MorphError::Dictionary(e.to_string()))?;
         let user = user_dict::build(csv, origin, &dictionary.metadata).map_err(MorphError::UserDict)?;
         let segmenter = Segmenter::new(Mode::Normal, dictionary, user);
-        Ok(Morph { segmenter })
+        Ok(Morph { segmenter, id: NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed), cache: true })
     }
 
     /// Analyse `text`, one eojeol at a time.
     pub fn analyse(&self, text: &str) -> Analysis {
+        self.analyse_cached(text, self.cache)
+    }
+
+    /// The same tokenizer, running the lattice for every eojeol (for
+    /// benchmarks that measure Lindera itself).
+    pub fn without_cache(mut self) -> Morph {
+        self.cache = false;
+        self
+    }
+
+    fn analyse_cached(&self, text: &str, use_cache: bool) -> Analysis {
         let mut analysis = Analysis::default();
         LATTICE.with(|lattice| {
-            let mut lattice = lattice.borrow_mut();
-            let mut char_pos = 0usize;
-            let mut byte_pos = 0usize;
-            for word in text.split_inclusive(char::is_whitespace) {
-                let trimmed = word.trim_end_matches(char::is_whitespace);
-                if !trimmed.is_empty() {
-                    self.push_eojeol(trimmed, byte_pos, char_pos, &mut lattice, &mut analysis);
+            CACHE.with(|cache| {
+                let mut lattice = lattice.borrow_mut();
+                let mut cache = cache.borrow_mut();
+                cache.serve(self.id);
+                let mut cache = use_cache.then_some(&mut *cache);
+                let mut char_pos = 0usize;
+                let mut byte_pos = 0usize;
+                for word in text.split_inclusive(char::is_whitespace) {
+                    // split_inclusive leaves at most one whitespace char at the end.
+                    let trimmed = word.trim_end_matches(char::is_whitespace);
+                    let trimmed_chars = trimmed.chars().count();
+                    if !trimmed.is_empty() {
+                        self.push_eojeol(trimmed, trimmed_chars, byte_pos, char_pos, &mut lattice, cache.as_deref_mut(), &mut analysis);
+                    }
+                    byte_pos += word.len();
+                    char_pos += trimmed_chars + usize::from(trimmed.len() < word.len());
                 }
-                byte_pos += word.len();
-                char_pos += word.chars().count();
-            }
+            })
         });
         analysis
     }
 
+    /// How often eojeols were found in this thread's cache, for benchmarks:
+    /// (hits, misses) since the thread started.
+    pub fn cache_stats() -> (u64, u64) {
+        CACHE.with(|c| c.borrow().stats())
+    }
+
+    #[allow(clippy::too_many_arguments)]
     fn push_eojeol(
         &self,
         word: &str,
+        word_chars: usize,
         byte_base: usize,
         char_base: usize,
         lattice: &mut Lattice,
+        cache: Option<&mut EojeolCache>,
         analysis: &mut Analysis,
     ) {
+        let index = analysis.eojeols.len();
+        let first_token = analysis.tokens.len();
+        match cache {
+            Some(cache) => {
+                if let Some(cached) = cache.get(word) {
+                    analysis.tokens.extend(cached.iter().map(|c| c.place(byte_base, char_base, index)));
+                } else {
+                    self.segment(word, byte_base, char_base, lattice, analysis);
+                    cache.put(word, analysis.tokens[first_token..].iter().map(|t| CachedToken::of(t, byte_base, char_base)).collect());
+                }
+            }
+            None => self.segment(word, byte_base, char_base, lattice, analysis),
+        }
+        analysis.eojeols.push(Eojeol {
+            start: char_base,
+            end: char_base + word_chars,
+            byte_start: byte_base,
+            byte_end: byte_base + word.len(),
+            first_token,
+            last_token: analysis.tokens.len(),
+        });
+    }
+
+    /// Runs the lattice over one eojeol and appends its tokens.
+    fn segment(&self, word: &str, byte_base: usize, char_base: usize, lattice: &mut Lattice, analysis: &mut Analysis) {
         let index = analysis.eojeols.len();
         let first_token = analysis.tokens.len();
         let mut chars_seen = 0usize;
@@ -219,28 +288,78 @@ impl Morph {
                 tokens[last].last_pos = Pos::Particle;
             }
         }
-        analysis.eojeols.push(Eojeol {
-            start: char_base,
-            end: char_base + word.chars().count(),
-            byte_start: byte_base,
-            byte_end: byte_base + word.len(),
-            first_token,
-            last_token: analysis.tokens.len(),
-        });
     }
 
-    /// Raw tokens with all ko-dic details, for `gisa tokenize`.
-    pub fn debug_tokens(&self, text: &str) -> Vec<(String, Vec<String>)> {
-        let mut out = Vec::new();
-        let mut lattice = Lattice::default();
-        for word in text.split_whitespace() {
-            if let Ok(tokens) = self.segmenter.segment_with_lattice(Cow::Borrowed(word), &mut lattice) {
-                for mut t in tokens {
-                    let details = t.details().iter().map(|d| d.to_string()).collect();
-                    out.push((t.surface.to_string(), details));
+    /// Writes every token of `text` with all its ko-dic details, one per line
+    /// as MeCab prints them (`surface<TAB>features`), for `gisa tokenize`.
+    /// An eojeol's lines are cached like its tokens (see `cache`).
+    pub fn write_tokens(&self, text: &str, out: &mut impl std::io::Write) -> std::io::Result<()> {
+        RENDERED.with(|rendered| {
+            LATTICE.with(|lattice| {
+                let mut rendered = rendered.borrow_mut();
+                rendered.serve(self.id);
+                let mut lattice = lattice.borrow_mut();
+                for word in text.split_whitespace() {
+                    if self.cache {
+                        if let Some(lines) = rendered.get(word) {
+                            out.write_all(lines.as_bytes())?;
+                            continue;
+                        }
+                    }
+                    let mut lines = String::new();
+                    if let Ok(tokens) = self.segmenter.segment_with_lattice(Cow::Borrowed(word), &mut lattice) {
+                        for mut t in tokens {
+                            lines.push_str(&t.surface);
+                            lines.push('\t');
+                            lines.push_str(&t.details().join(","));
+                            lines.push('\n');
+                        }
+                    }
+                    out.write_all(lines.as_bytes())?;
+                    if self.cache {
+                        rendered.put(word, lines);
+                    }
                 }
+                Ok(())
+            })
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The cache must give exactly what the lattice gives, offsets included,
+    /// wherever the same eojeol recurs (after wide spaces, at other offsets).
+    #[test]
+    fn cached_analysis_equals_the_lattice() {
+        let morph = Morph::new().unwrap();
+        let mut text = String::new();
+        for seed in ["../shared/seeds", "fixtures"].iter().flat_map(|d| std::fs::read_dir(d).into_iter().flatten()) {
+            let path = seed.unwrap().path();
+            if path.extension().is_some_and(|e| e == "txt") {
+                text.push_str(&std::fs::read_to_string(&path).unwrap());
             }
         }
-        out
+        assert!(text.len() > 20_000, "fixtures are missing");
+        text.push_str("\n도는\u{3000}9700억원을 투자한다.\t도는 9700억원을\u{a0}투자한다.");
+        let (hits_before, _) = Morph::cache_stats();
+        let plain = morph.analyse_cached(&text, false);
+        let cached = morph.analyse(&text);
+        let (hits_after, _) = Morph::cache_stats();
+        assert!(hits_after > hits_before, "repeated eojeols were served from the cache");
+        assert_eq!(plain.tokens, cached.tokens);
+        assert_eq!(plain.eojeols, cached.eojeols);
+        // `gisa tokenize` prints the same lines from its cache as from the lattice.
+        let (mut fresh, mut reused) = (Vec::new(), Vec::new());
+        let uncached = Morph::new().unwrap().without_cache();
+        uncached.write_tokens(&text, &mut fresh).unwrap();
+        morph.write_tokens(&text, &mut reused).unwrap();
+        morph.write_tokens(&text, &mut Vec::new()).unwrap();
+        assert!(fresh.len() > 100_000 && fresh == reused);
+        // A second tokenizer with another user dictionary does not see these entries.
+        let other = Morph::with_user_dict_csv("", "empty").unwrap();
+        assert_eq!(other.analyse_cached(&text, false).tokens, other.analyse(&text).tokens);
     }
 }
