@@ -65,15 +65,15 @@ pub fn is_archive(path: &Path) -> bool {
     [".jsonl", ".jsonl.gz", ".ndjson", ".json", ".json.gz"].iter().any(|e| name.ends_with(e))
 }
 
-fn open(path: &Path) -> std::io::Result<Box<dyn BufRead>> {
+fn open(path: &Path) -> std::io::Result<Box<dyn BufRead + Send>> {
     let file = std::fs::File::open(path)?;
     let gz = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("gz"));
     Ok(if gz { Box::new(BufReader::new(flate2::read::MultiGzDecoder::new(file))) } else { Box::new(BufReader::new(file)) })
 }
 
 /// Every item of the inputs, in order, reading archives lazily line by line.
-pub fn items(inputs: Vec<Result<Input, InputError>>) -> impl Iterator<Item = Item> {
-    inputs.into_iter().flat_map(|inp| -> Box<dyn Iterator<Item = Item>> {
+pub fn items(inputs: Vec<Result<Input, InputError>>) -> impl Iterator<Item = Item> + Send {
+    inputs.into_iter().flat_map(|inp| -> Box<dyn Iterator<Item = Item> + Send> {
         match inp {
             Err(e) => Box::new(std::iter::once(Item::Failed { label: e.label, message: e.message })),
             Ok(Input::File { label, path }) if is_archive(&path) => match open(&path) {
@@ -83,12 +83,21 @@ pub fn items(inputs: Vec<Result<Input, InputError>>) -> impl Iterator<Item = Ite
                     if whole_json { Box::new(json_file(label, reader).into_iter()) } else { Box::new(lines(label, reader)) }
                 }
             },
+            // stdin holding JSON Lines (`zcat archive.jsonl.gz | gisa extract -`)
+            // is streamed like an archive file; anything else is one article.
+            Ok(Input::Stdin) if stdin_is_json_lines() => Box::new(lines("stdin".into(), Box::new(BufReader::new(std::io::stdin())))),
             Ok(other) => Box::new(std::iter::once(Item::File(other))),
         }
     })
 }
 
-fn lines(label: String, reader: Box<dyn BufRead>) -> impl Iterator<Item = Item> {
+/// Looks at the first bytes of stdin without taking them: `{` starts JSON Lines.
+fn stdin_is_json_lines() -> bool {
+    let mut stdin = std::io::stdin().lock();
+    stdin.fill_buf().is_ok_and(|buf| buf.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{'))
+}
+
+fn lines(label: String, reader: Box<dyn BufRead + Send>) -> impl Iterator<Item = Item> + Send {
     reader.lines().enumerate().filter_map(move |(i, line)| {
         let at = format!("{label}:{}", i + 1);
         match line {
@@ -100,7 +109,7 @@ fn lines(label: String, reader: Box<dyn BufRead>) -> impl Iterator<Item = Item> 
 }
 
 /// A `.json` file: one article object, or an array of them.
-fn json_file(label: String, mut reader: Box<dyn BufRead>) -> Vec<Item> {
+fn json_file(label: String, mut reader: Box<dyn BufRead + Send>) -> Vec<Item> {
     let mut s = String::new();
     if let Err(e) = reader.read_to_string(&mut s) {
         return vec![Item::Failed { label: Some(label.clone()), message: format!("cannot read {label}: {e}") }];

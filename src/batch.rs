@@ -1,19 +1,15 @@
-//! Many inputs through the pipeline: bounded batches processed on every core
-//! with the output kept in input order, shards (`--shard K/N`), an atomic
+//! Many inputs through the pipeline: processed on every core with a bounded
+//! number in flight (`workqueue`), output in input order or `--unordered`, shards (`--shard K/N`), an atomic
 //! output file, and the tally for the closing summary.
 
 use std::io::Write;
 use std::path::PathBuf;
 
-use rayon::prelude::*;
-
 use crate::archive::{self, Fields, Item};
 use crate::input;
 use crate::output::{csv_header, render, Format};
 use crate::pipeline::{error_record, Engine};
-
-/// How many items are processed in parallel before their output is written.
-const BATCH: usize = 64;
+use crate::workqueue;
 
 pub struct Args {
     pub paths: Vec<String>,
@@ -24,6 +20,8 @@ pub struct Args {
     pub shard: Option<(u64, u64)>,
     pub fields: Fields,
     pub progress: bool,
+    /// Write each record as soon as it is done instead of in input order.
+    pub unordered: bool,
 }
 
 pub fn parse_shard(s: &str) -> Result<(u64, u64), String> {
@@ -82,6 +80,8 @@ struct Done {
     mentions: [usize; 5],
     error: Option<String>,
     skipped: bool,
+    /// Input bytes the item stood for, for the progress bar.
+    size: u64,
 }
 
 fn process(engine: &Engine, item: &Item, args: &Args) -> Done {
@@ -92,16 +92,21 @@ fn process(engine: &Engine, item: &Item, args: &Args) -> Done {
             .map(|(article, _)| engine.process_article(article, Some(label.clone())))
             .map_err(|m| (Some(label.clone()), m)),
     };
-    let skip = Done { rendered: String::new(), mentions: [0; 5], error: None, skipped: true };
+    let size = match item {
+        Item::File(input::Input::File { path, .. }) => std::fs::metadata(path).map(|m| m.len()).unwrap_or(0),
+        Item::Line { json, .. } => json.len() as u64 + 1,
+        _ => 0,
+    };
+    let skip = Done { rendered: String::new(), mentions: [0; 5], error: None, skipped: true, size };
     match result {
         Ok(record) if !in_shard(args.shard, &record.id) => skip,
         Ok(record) => {
             let x = &record.extraction;
             let mentions = [x.amounts.len(), x.counts.len(), x.years.len(), x.programs.len(), x.percentages.len()];
-            Done { rendered: render(&record, args.format), mentions, error: None, skipped: false }
+            Done { rendered: render(&record, args.format), mentions, error: None, skipped: false, size }
         }
         Err((label, _)) if !in_shard(args.shard, label.as_deref().unwrap_or("")) => skip,
-        Err((label, message)) => Done { rendered: render(&error_record(label, message.clone()), args.format), mentions: [0; 5], error: Some(message), skipped: false },
+        Err((label, message)) => Done { rendered: render(&error_record(label, message.clone()), args.format), mentions: [0; 5], error: Some(message), skipped: false, size },
     }
 }
 
@@ -135,6 +140,10 @@ impl Tally {
     }
 }
 
+/// Items between the reader and the writer, per worker thread: enough to
+/// keep every core busy past a slow article, few enough that memory stays flat.
+const IN_FLIGHT_PER_THREAD: usize = 64;
+
 /// Runs every input; Err only when output cannot be written at all.
 pub fn run(engine: &Engine, args: &Args) -> Result<Tally, String> {
     let started = std::time::Instant::now();
@@ -143,51 +152,83 @@ pub fn run(engine: &Engine, args: &Args) -> Result<Tally, String> {
     if args.format == Format::Csv {
         sink.out.write_all(csv_header(args.bom).as_bytes()).map_err(|e| format!("cannot write output: {e}"))?;
     }
-    let bar = args.progress.then(|| {
-        let b = indicatif::ProgressBar::new_spinner();
-        b.set_style(indicatif::ProgressStyle::with_template("{spinner} {elapsed} {pos} inputs ({per_sec})").expect("valid template"));
-        b
-    });
-    let mut items = archive::items(input::expand(&args.paths));
-    loop {
-        // A bounded batch: memory stays flat however long the archive is, and
-        // the output keeps the input order.
-        let batch: Vec<Item> = items.by_ref().take(BATCH).collect();
-        if batch.is_empty() {
-            break;
+    let inputs = input::expand(&args.paths);
+    let bar = args.progress.then(|| progress_bar(&inputs));
+    let items = archive::items(inputs);
+    let limit = IN_FLIGHT_PER_THREAD * rayon::current_num_threads();
+    let written = workqueue::map_bounded(items, limit, !args.unordered, |item| process(engine, &item, args), |d: Done| {
+        if let Some(b) = &bar {
+            b.inc(d.size);
         }
-        let done: Vec<Done> = batch.par_iter().map(|item| process(engine, item, args)).collect();
-        for d in done.into_iter().filter(|d| !d.skipped) {
-            match &d.error {
-                Some(message) => {
-                    tally.failed += 1;
-                    eprintln!("gisa: {message}");
-                    let reason = message.rsplit(": ").next().unwrap_or(message).to_string();
-                    *tally.errors.entry(reason).or_default() += 1;
-                }
-                None => {
-                    tally.articles += 1;
-                    for (m, n) in tally.mentions.iter_mut().zip(d.mentions) {
-                        *m += n as u64;
-                    }
-                }
+        if d.skipped {
+            return Ok(());
+        }
+        match &d.error {
+            Some(message) => {
+                tally.failed += 1;
+                eprintln!("gisa: {message}");
+                let reason = message.rsplit(": ").next().unwrap_or(message).to_string();
+                *tally.errors.entry(reason).or_default() += 1;
             }
-            if let Err(e) = sink.out.write_all(d.rendered.as_bytes()) {
-                if e.kind() == std::io::ErrorKind::BrokenPipe {
-                    tally.closed = true;
-                    return Ok(tally);
+            None => {
+                tally.articles += 1;
+                for (m, n) in tally.mentions.iter_mut().zip(d.mentions) {
+                    *m += n as u64;
                 }
-                return Err(format!("cannot write output: {e}"));
             }
         }
         if let Some(b) = &bar {
-            b.inc(batch.len() as u64);
+            if tally.articles % 64 == 0 {
+                let per_sec = tally.articles as f64 / started.elapsed().as_secs_f64().max(1e-3);
+                b.set_message(format!("{} articles ({per_sec:.0}/s), {} errors", tally.articles, tally.failed));
+            }
         }
-    }
+        sink.out.write_all(d.rendered.as_bytes())
+    });
     if let Some(b) = bar {
         b.finish_and_clear();
+    }
+    match written {
+        Ok(()) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+            tally.closed = true;
+            return Ok(tally);
+        }
+        Err(e) => return Err(format!("cannot write output: {e}")),
     }
     sink.finish()?;
     tally.seconds = started.elapsed().as_secs_f64();
     Ok(tally)
+}
+
+/// A bar over the input bytes (with an ETA) when their size is known up
+/// front; a spinner when some come compressed or from stdin.
+fn progress_bar(inputs: &[Result<input::Input, input::InputError>]) -> indicatif::ProgressBar {
+    let mut total = Some(0u64);
+    for inp in inputs {
+        total = match (total, inp) {
+            (Some(t), Ok(input::Input::File { path, .. })) if !path.extension().is_some_and(|e| e.eq_ignore_ascii_case("gz")) => {
+                std::fs::metadata(path).ok().map(|m| t + m.len())
+            }
+            (Some(t), Err(_)) => Some(t),
+            _ => None,
+        };
+    }
+    let bar = match total {
+        Some(bytes) => {
+            let b = indicatif::ProgressBar::new(bytes);
+            b.set_style(
+                indicatif::ProgressStyle::with_template("{wide_bar} {percent:>3}% {binary_bytes}/{binary_total_bytes} ETA {eta} {msg}")
+                    .expect("valid template"),
+            );
+            b
+        }
+        None => {
+            let b = indicatif::ProgressBar::new_spinner();
+            b.set_style(indicatif::ProgressStyle::with_template("{spinner} {elapsed} {msg}").expect("valid template"));
+            b
+        }
+    };
+    bar.enable_steady_tick(std::time::Duration::from_millis(200));
+    bar
 }

@@ -22,3 +22,4 @@ pub mod numbers;
 pub mod output;
 pub mod pipeline;
 pub mod store;
+pub mod workqueue;

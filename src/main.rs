@@ -70,6 +70,10 @@ enum Command {
         /// Archive field names: NAME=FIELD for text, html, url, title, published, outlet, id (repeatable).
         #[arg(long = "field", value_name = "NAME=FIELD")]
         fields: Vec<String>,
+        /// Write each record as soon as it is done, not in input order (faster
+        /// when articles differ much in size).
+        #[arg(long)]
+        unordered: bool,
     },
     /// Print the cleaned article of each page or file (title, date, outlet,
     /// URL, text), without extracting: to check what the cleaner keeps.
@@ -211,6 +215,7 @@ struct ExtractArgs {
     bom: bool,
     shard: Option<(u64, u64)>,
     fields: Vec<String>,
+    unordered: bool,
 }
 
 fn extract(args: ExtractArgs, rules: Rules) -> ExitCode {
@@ -240,6 +245,7 @@ fn extract(args: ExtractArgs, rules: Rules) -> ExitCode {
         shard: args.shard,
         fields,
         progress: std::io::stderr().is_terminal(),
+        unordered: args.unordered,
     };
     match gisa::batch::run(&engine, &batch_args) {
         Ok(tally) if tally.closed => ExitCode::SUCCESS,
@@ -603,8 +609,8 @@ fn bless(actuals: &[(eval::Fixture, serde_json::Value)], yes: bool) -> ExitCode 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Extract { paths, format, rules, max_bytes, jobs, explain, output, bom, shard, fields } => {
-            extract(ExtractArgs { paths, format, max_bytes, jobs, explain, output, bom, shard, fields }, rules)
+        Command::Extract { paths, format, rules, max_bytes, jobs, explain, output, bom, shard, fields, unordered } => {
+            extract(ExtractArgs { paths, format, max_bytes, jobs, explain, output, bom, shard, fields, unordered }, rules)
         }
         Command::Article { paths, format, rules, max_bytes } => article(paths, format, rules, max_bytes),
         Command::Eval { dir, thresholds, json, bless, yes, rules } => eval(EvalArgs { dir, thresholds, json, bless, yes }, rules),

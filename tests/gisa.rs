@@ -1234,4 +1234,28 @@ fn jsonl_archives_stream_with_line_numbered_errors_csv_and_shards() {
     assert_eq!((seen.len(), unique.len()), (32, 32), "every record in exactly one shard");
     let bad = gisa().args(["extract", "--shard", "4/3"]).arg(&archive).output().unwrap();
     assert_eq!(bad.status.code(), Some(2));
+
+    // --unordered writes the same records, in whatever order they finish.
+    let ordered = gisa().arg("extract").args(map).args(["--jobs", "2"]).arg(&archive).output().unwrap();
+    let unordered = gisa().arg("extract").args(map).args(["--jobs", "2", "--unordered"]).arg(&archive).output().unwrap();
+    assert_eq!(unordered.status.code(), Some(1));
+    let sorted = |out: &[u8]| {
+        let mut lines: Vec<String> = String::from_utf8_lossy(out).lines().map(str::to_string).collect();
+        lines.sort();
+        lines
+    };
+    assert_eq!(sorted(&ordered.stdout), sorted(&unordered.stdout));
+    assert_eq!(jsonl(&ordered.stdout).len(), 32);
+
+    // JSON Lines on stdin stream like an archive file, errors numbered as stdin:LINE.
+    let mut child = gisa().arg("extract").args(map).arg("-").stdin(std::process::Stdio::piped()).stdout(std::process::Stdio::piped()).spawn().unwrap();
+    let body = std::fs::read(&archive).unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let writer = std::thread::spawn(move || std::io::Write::write_all(&mut stdin, &body));
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap().unwrap();
+    let from_stdin = jsonl(&out.stdout);
+    assert_eq!(from_stdin.len(), 32);
+    assert_eq!(from_stdin[4]["source"]["path"], "stdin:5");
+    assert_eq!(from_stdin[0]["amounts"], jsonl(&ordered.stdout)[0]["amounts"]);
 }
