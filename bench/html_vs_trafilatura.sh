@@ -11,8 +11,9 @@ copies="${1:-40}"
 bash scripts/setup.sh >/dev/null
 cargo build --release --locked --quiet
 venv="target/bench-venv"
-if [ ! -x "$venv/bin/python" ]; then
-  python3 -m venv "$venv"
+# The venv is shared with python_vs_gisa.sh: check for the package, not the venv.
+[ -x "$venv/bin/python" ] || python3 -m venv "$venv"
+if ! "$venv/bin/python" -c 'import trafilatura' 2>/dev/null; then
   "$venv/bin/pip" install --quiet trafilatura lxml_html_clean
 fi
 corpus="$(mktemp -d)"

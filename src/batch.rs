@@ -78,7 +78,8 @@ impl Sink {
 struct Done {
     rendered: String,
     mentions: [usize; 5],
-    error: Option<String>,
+    /// The message, and the reason it is counted under in the summary.
+    error: Option<(String, String)>,
     skipped: bool,
     /// Input bytes the item stood for, for the progress bar.
     size: u64,
@@ -106,8 +107,23 @@ fn process(engine: &Engine, item: &Item, args: &Args) -> Done {
             Done { rendered: render(&record, args.format), mentions, error: None, skipped: false, size }
         }
         Err((label, _)) if !in_shard(args.shard, label.as_deref().unwrap_or("")) => skip,
-        Err((label, message)) => Done { rendered: render(&error_record(label, message.clone()), args.format), mentions: [0; 5], error: Some(message), skipped: false, size },
+        Err((label, message)) => {
+            let reason = reason(&message, label.as_deref());
+            Done { rendered: render(&error_record(label, message.clone()), args.format), mentions: [0; 5], error: Some((message, reason)), skipped: false, size }
+        }
     }
+}
+
+/// What an error is counted under: its message without the input's name
+/// and without the detail after the first colon ("a.jsonl:5: not valid JSON:
+/// key must be a string…" → "not valid JSON").
+fn reason(message: &str, label: Option<&str>) -> String {
+    let general = match label {
+        Some(l) if !l.is_empty() => message.replace(l, ""),
+        _ => message.to_string(),
+    };
+    let general = general.trim_start_matches([':', ' ']);
+    general.split(": ").next().unwrap_or(general).trim().to_string()
 }
 
 /// The closing summary's numbers.
@@ -164,11 +180,10 @@ pub fn run(engine: &Engine, args: &Args) -> Result<Tally, String> {
             return Ok(());
         }
         match &d.error {
-            Some(message) => {
+            Some((message, reason)) => {
                 tally.failed += 1;
                 eprintln!("gisa: {message}");
-                let reason = message.rsplit(": ").next().unwrap_or(message).to_string();
-                *tally.errors.entry(reason).or_default() += 1;
+                *tally.errors.entry(reason.clone()).or_default() += 1;
             }
             None => {
                 tally.articles += 1;

@@ -1204,6 +1204,7 @@ fn jsonl_archives_stream_with_line_numbered_errors_csv_and_shards() {
     assert_eq!(first["amounts"][0]["value"].as_u64(), Some(10_000_000_000));
     let summary = String::from_utf8_lossy(&out.stderr);
     assert!(summary.contains("33 articles") && summary.contains("2 errors"), "{summary}");
+    assert!(summary.contains("(no 'body' or 'html' field (map yours with --field text=NAME): 1; not valid JSON: 1)"), "errors by reason: {summary}");
 
     // CSV, one row per mention, with a BOM, written atomically to --output.
     let csv_path = dir.join("out").join("mentions.csv");

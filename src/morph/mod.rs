@@ -166,8 +166,10 @@ impl Morph {
             CACHE.with(|cache| {
                 let mut lattice = lattice.borrow_mut();
                 let mut cache = cache.borrow_mut();
-                cache.serve(self.id);
-                let mut cache = use_cache.then_some(&mut *cache);
+                let mut cache = use_cache.then(|| {
+                    cache.serve(self.id);
+                    &mut *cache
+                });
                 let mut char_pos = 0usize;
                 let mut byte_pos = 0usize;
                 for word in text.split_inclusive(char::is_whitespace) {
@@ -297,7 +299,9 @@ impl Morph {
         RENDERED.with(|rendered| {
             LATTICE.with(|lattice| {
                 let mut rendered = rendered.borrow_mut();
-                rendered.serve(self.id);
+                if self.cache {
+                    rendered.serve(self.id);
+                }
                 let mut lattice = lattice.borrow_mut();
                 for word in text.split_whitespace() {
                     if self.cache {
