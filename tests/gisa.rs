@@ -643,6 +643,7 @@ fn urls_are_fetched_decoded_and_failures_reported() {
         ("/euckr.html", "200 OK", page.into_owned()),
         ("/error", "500 Internal Server Error", b"oops".to_vec()),
         ("/loop", "302 Found", Vec::new()),
+        ("/big", "200 OK", "<p>가나다라</p>".repeat(200).into_bytes()),
     ]);
     let out = gisa().arg("extract").args([format!("{base}/euckr.html"), format!("{base}/error"), format!("{base}/loop")]).output().unwrap();
     assert_eq!(out.status.code(), Some(1));
@@ -654,6 +655,9 @@ fn urls_are_fetched_decoded_and_failures_reported() {
     assert_eq!(lines[0]["title"], "경남도, 우주항공 1039억 원 투입");
     assert!(lines[1]["error"].as_str().unwrap().contains("500"), "{}", lines[1]);
     assert!(lines[2]["error"].as_str().unwrap().contains("redirect"), "{}", lines[2]);
+    let out = gisa().args(["extract", "--max-bytes", "1000", &format!("{base}/big")]).output().unwrap();
+    let big = &jsonl(&out.stdout)[0]["error"];
+    assert!(big.as_str().unwrap().ends_with("body over 1000 bytes (--max-bytes)"), "{big}");
 }
 
 // ---- the crawler, against a fake outlet on a real HTTP server (axum) ----

@@ -1,14 +1,13 @@
-//! One polite GET: a User-Agent that names gisa, connect and total timeouts,
-//! a cap on redirects and on the body size, http(s) only. The body is read
-//! as bytes; decoding is the `decode` module's job, with the Content-Type.
+//! One GET for a URL given on the command line: the crawler's `Fetcher`
+//! (timeouts, redirect policy, body cap, http(s) only) with redirects allowed
+//! to any host, and a User-Agent that names gisa. The body is read as bytes;
+//! decoding is the `decode` module's job, with the Content-Type.
 
-use std::io::Read;
-use std::time::Duration;
+use super::config::Politeness;
+use super::frontier::Validators;
+use super::http::{Fetcher, Outcome};
 
 pub const USER_AGENT: &str = concat!("gisa/", env!("CARGO_PKG_VERSION"), " (Korean press research; +https://crates.io/crates/gisa)");
-const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
-const TOTAL_TIMEOUT: Duration = Duration::from_secs(30);
-const MAX_REDIRECTS: usize = 5;
 
 pub struct Page {
     pub bytes: Vec<u8>,
@@ -28,39 +27,14 @@ pub fn get(url: &str, max_bytes: u64) -> Result<Page, String> {
     if !is_url(url) {
         return Err(format!("{url}: only http:// and https:// URLs are fetched"));
     }
-    let client = reqwest::blocking::Client::builder()
-        .user_agent(USER_AGENT)
-        .connect_timeout(CONNECT_TIMEOUT)
-        .timeout(TOTAL_TIMEOUT)
-        .redirect(reqwest::redirect::Policy::limited(MAX_REDIRECTS))
-        .build()
-        .map_err(|e| format!("cannot start the HTTP client: {e}"))?;
-    let resp = client.get(url).send().map_err(|e| format!("{url}: {}", describe(&e)))?;
-    let status = resp.status();
-    if !status.is_success() {
-        return Err(format!("{url}: the server answered {status}"));
-    }
-    if resp.content_length().is_some_and(|n| n > max_bytes) {
-        return Err(format!("{url}: the page is {} bytes, over the {max_bytes}-byte limit (--max-bytes)", resp.content_length().unwrap_or(0)));
-    }
-    let content_type = resp.headers().get(reqwest::header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).map(str::to_string);
-    let final_url = resp.url().to_string();
-    let mut bytes = Vec::new();
-    resp.take(max_bytes + 1).read_to_end(&mut bytes).map_err(|e| format!("{url}: reading the body failed: {e}"))?;
-    if bytes.len() as u64 > max_bytes {
-        return Err(format!("{url}: the page is over the {max_bytes}-byte limit (--max-bytes)"));
-    }
-    Ok(Page { bytes, content_type, final_url })
-}
-
-fn describe(e: &reqwest::Error) -> String {
-    if e.is_timeout() {
-        "timed out".into()
-    } else if e.is_redirect() {
-        format!("too many redirects (more than {MAX_REDIRECTS})")
-    } else if e.is_connect() {
-        "could not connect".into()
-    } else {
-        e.to_string()
+    // The crawler's timeouts and redirect cap; the body cap is --max-bytes.
+    let politeness = Politeness { max_body_bytes: max_bytes, ..Politeness::default() };
+    let fetcher = Fetcher::new(&politeness, USER_AGENT, None)?;
+    match fetcher.get(url, &Validators::default()).0 {
+        Outcome::Page { bytes, content_type, final_url, .. } => Ok(Page { bytes, content_type, final_url }),
+        // No validators were sent, so a 304 is the server's mistake.
+        Outcome::NotModified => Err(format!("{url}: the server answered 304 Not Modified to a plain GET")),
+        Outcome::Permanent { reason } if reason.starts_with("body over") => Err(format!("{url}: {reason} (--max-bytes)")),
+        Outcome::Transient { reason, .. } | Outcome::Permanent { reason } => Err(format!("{url}: {reason}")),
     }
 }

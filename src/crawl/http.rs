@@ -49,7 +49,9 @@ fn retry_after(v: &str) -> Option<Duration> {
 }
 
 impl Fetcher {
-    pub fn new(p: &Politeness, user_agent: &str, allowed_domains: Vec<String>) -> Result<Fetcher, String> {
+    /// `allowed_domains`: where redirects may lead; None for anywhere (a URL
+    /// given on the command line, not a crawl).
+    pub fn new(p: &Politeness, user_agent: &str, allowed_domains: Option<Vec<String>>) -> Result<Fetcher, String> {
         let max = p.max_redirects;
         let policy = reqwest::redirect::Policy::custom(move |attempt| {
             let url = attempt.url().clone();
@@ -63,7 +65,7 @@ impl Fetcher {
                 return attempt.error(format!("redirect to a {} URL", url.scheme()));
             }
             let host = url.host_str().unwrap_or("");
-            if !domain_allowed(&allowed_domains, host) {
+            if allowed_domains.as_ref().is_some_and(|allowed| !domain_allowed(allowed, host)) {
                 return attempt.error(format!("redirect to {host}, outside the allowed domains"));
             }
             attempt.follow()

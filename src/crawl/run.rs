@@ -151,7 +151,7 @@ impl<'a> Crawler<'a> {
             .collect();
         let allowed: Vec<String> = cfg.sources.iter().flat_map(|s| s.allowed_domains.clone()).collect();
         let user_agent = user_agent(cfg);
-        let fetcher = Fetcher::new(&cfg.politeness, &user_agent, allowed)?;
+        let fetcher = Fetcher::new(&cfg.politeness, &user_agent, Some(allowed))?;
         let (run, resumed) = frontier.begin_run()?;
         if !resumed {
             for s in &cfg.sources {
