@@ -1,6 +1,7 @@
 //! Many inputs through the pipeline: processed on every core with a bounded
-//! number in flight (`workqueue`), output in input order or `--unordered`, shards (`--shard K/N`), an atomic
-//! output file, and the tally for the closing summary.
+//! number in flight (`workqueue`), output in input order or `--unordered`,
+//! shards (`--shard K/N`), an atomic output file, the progress bar, and the
+//! tally for the closing summary.
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -182,7 +183,11 @@ pub fn run(engine: &Engine, args: &Args) -> Result<Tally, String> {
         match &d.error {
             Some((message, reason)) => {
                 tally.failed += 1;
-                eprintln!("gisa: {message}");
+                // Above the bar, not through it.
+                match &bar {
+                    Some(b) => b.suspend(|| eprintln!("gisa: {message}")),
+                    None => eprintln!("gisa: {message}"),
+                }
                 *tally.errors.entry(reason.clone()).or_default() += 1;
             }
             None => {

@@ -187,8 +187,7 @@ impl Morph {
         analysis
     }
 
-    /// How often eojeols were found in this thread's cache, for benchmarks:
-    /// (hits, misses) since the thread started.
+    /// (hits, misses) of this thread's eojeol cache since the thread started.
     pub fn cache_stats() -> (u64, u64) {
         CACHE.with(|c| c.borrow().stats())
     }
