@@ -1,17 +1,23 @@
-//! A bounded per-thread cache of analysed eojeols. An eojeol is analysed on
-//! its own (see the module above), so its tokens depend only on its text and
-//! on the tokenizer: the cache returns exactly what the lattice would.
+//! A bounded cache of analysed eojeols, shared by all worker threads. An
+//! eojeol is analysed on its own (see the module above), so its tokens depend
+//! only on its text and on the tokenizer: the cache returns exactly what the
+//! lattice would. It belongs to one `Morph`, so another user dictionary never
+//! sees it.
 
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Mutex;
 
 use xxhash_rust::xxh3::Xxh3DefaultBuilder;
 
 use super::{Pos, Token};
 
-/// Entries kept before the cache starts over: about 20 MB per thread, enough
-/// for the common words of a large archive, and memory stays flat however
-/// long the run.
-const CAPACITY: usize = 1 << 17;
+/// Entries kept before a shard starts over: about 40 MB in all, enough for
+/// the common words of a large archive, and memory stays flat however long
+/// the run.
+const CAPACITY: usize = 1 << 18;
+/// Locks split so that threads rarely wait for each other.
+const SHARDS: usize = 64;
 /// Longer eojeols (URLs, long compounds) rarely repeat; not worth keeping.
 const MAX_WORD_BYTES: usize = 64;
 
@@ -51,56 +57,47 @@ impl CachedToken {
     }
 }
 
-/// Analysed eojeols as tokens, for the extractors.
-pub type EojeolCache = BoundedCache<Box<[CachedToken]>>;
-
-/// Eojeol → what was computed for it, cleared when full so memory stays flat.
-pub struct BoundedCache<V> {
-    owner: u64,
-    map: HashMap<Box<str>, V, Xxh3DefaultBuilder>,
-    hits: u64,
-    misses: u64,
+/// Eojeol → what was computed for it; each shard is cleared when full.
+pub struct SharedCache<V> {
+    shards: Vec<Mutex<HashMap<Box<str>, V, Xxh3DefaultBuilder>>>,
+    hits: AtomicU64,
+    misses: AtomicU64,
 }
 
-impl<V> Default for BoundedCache<V> {
+impl<V> Default for SharedCache<V> {
     fn default() -> Self {
-        BoundedCache { owner: 0, map: HashMap::default(), hits: 0, misses: 0 }
+        SharedCache { shards: (0..SHARDS).map(|_| Mutex::default()).collect(), hits: AtomicU64::new(0), misses: AtomicU64::new(0) }
     }
 }
 
-impl<V> BoundedCache<V> {
-    /// Starts over when another tokenizer (another user dictionary) uses this thread.
-    pub fn serve(&mut self, owner: u64) {
-        if self.owner != owner {
-            self.map.clear();
-            self.owner = owner;
-        }
+impl<V> SharedCache<V> {
+    fn shard(&self, word: &str) -> std::sync::MutexGuard<'_, HashMap<Box<str>, V, Xxh3DefaultBuilder>> {
+        let i = xxhash_rust::xxh3::xxh3_64(word.as_bytes()) as usize % SHARDS;
+        // A panic elsewhere cannot leave a map half-written: insert and clear are whole.
+        self.shards[i].lock().unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
-    pub fn get(&mut self, word: &str) -> Option<&V> {
-        match self.map.get(word) {
-            Some(v) => {
-                self.hits += 1;
-                Some(v)
-            }
-            None => {
-                self.misses += 1;
-                None
-            }
-        }
+    /// Runs `use_it` on the cached value of `word`, if there is one.
+    pub fn with<R>(&self, word: &str, use_it: impl FnOnce(&V) -> R) -> Option<R> {
+        let found = self.shard(word).get(word).map(use_it);
+        let counter = if found.is_some() { &self.hits } else { &self.misses };
+        counter.fetch_add(1, Ordering::Relaxed);
+        found
     }
 
-    pub fn put(&mut self, word: &str, value: V) {
+    pub fn put(&self, word: &str, value: V) {
         if word.len() > MAX_WORD_BYTES {
             return;
         }
-        if self.map.len() >= CAPACITY {
-            self.map.clear();
+        let mut shard = self.shard(word);
+        if shard.len() >= CAPACITY / SHARDS {
+            shard.clear();
         }
-        self.map.insert(word.into(), value);
+        shard.insert(word.into(), value);
     }
 
+    /// (hits, misses) since the tokenizer was built.
     pub fn stats(&self) -> (u64, u64) {
-        (self.hits, self.misses)
+        (self.hits.load(Ordering::Relaxed), self.misses.load(Ordering::Relaxed))
     }
 }

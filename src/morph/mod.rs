@@ -6,8 +6,8 @@
 //! on the seeds), while single eojeols agree 99.75%. Feeding eojeols also keeps
 //! every lattice tiny and lets us map offsets back without searching.
 //!
-//! Because an eojeol's analysis depends on nothing outside it, each worker
-//! thread keeps a bounded cache of eojeols it has already analysed (`cache`):
+//! Because an eojeol's analysis depends on nothing outside it, the tokenizer
+//! keeps a bounded cache, shared by all threads, of eojeols already analysed (`cache`):
 //! news text repeats its words (기준, 지원한다, 2027년까지), so most eojeols
 //! skip the lattice altogether, and the result is the same as without it.
 
@@ -23,7 +23,7 @@ use lindera::dictionary::{load_dictionary, Lattice};
 use lindera::mode::Mode;
 use lindera::segmenter::Segmenter;
 
-use cache::{BoundedCache, CachedToken, EojeolCache};
+use cache::{CachedToken, SharedCache};
 
 pub use pos::Pos;
 pub use user_dict::{UserDictError, BUILTIN_USER_DICT};
@@ -92,20 +92,17 @@ impl Analysis {
 /// tens of milliseconds) and shared by reference across threads.
 pub struct Morph {
     segmenter: Segmenter,
-    /// Tells this tokenizer's cached eojeols from another's (another user
-    /// dictionary may split the same word differently).
-    id: u64,
+    /// Eojeols already analysed, as tokens (for the extractors) and as
+    /// printed lines (for `gisa tokenize`).
+    tokens: SharedCache<Box<[CachedToken]>>,
+    printed: SharedCache<Box<str>>,
     /// Off only to measure the lattice alone (`--no-cache`); results are the same.
     cache: bool,
 }
 
-static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
-
 thread_local! {
     // Lattices are large scratch buffers; one per worker thread, reused.
     static LATTICE: RefCell<Lattice> = RefCell::new(Lattice::default());
-    static CACHE: RefCell<EojeolCache> = RefCell::new(EojeolCache::default());
-    static RENDERED: RefCell<BoundedCache<String>> = RefCell::new(BoundedCache::default());
 }
 
 #[derive(Debug)]
@@ -145,7 +142,7 @@ impl Morph {
             .map_err(|e| MorphError::Dictionary(e.to_string()))?;
         let user = user_dict::build(csv, origin, &dictionary.metadata).map_err(MorphError::UserDict)?;
         let segmenter = Segmenter::new(Mode::Normal, dictionary, user);
-        Ok(Morph { segmenter, id: NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed), cache: true })
+        Ok(Morph { segmenter, tokens: SharedCache::default(), printed: SharedCache::default(), cache: true })
     }
 
     /// Analyse `text`, one eojeol at a time.
@@ -163,33 +160,26 @@ impl Morph {
     fn analyse_cached(&self, text: &str, use_cache: bool) -> Analysis {
         let mut analysis = Analysis::default();
         LATTICE.with(|lattice| {
-            CACHE.with(|cache| {
-                let mut lattice = lattice.borrow_mut();
-                let mut cache = cache.borrow_mut();
-                let mut cache = use_cache.then(|| {
-                    cache.serve(self.id);
-                    &mut *cache
-                });
-                let mut char_pos = 0usize;
-                let mut byte_pos = 0usize;
-                for word in text.split_inclusive(char::is_whitespace) {
-                    // split_inclusive leaves at most one whitespace char at the end.
-                    let trimmed = word.trim_end_matches(char::is_whitespace);
-                    let trimmed_chars = trimmed.chars().count();
-                    if !trimmed.is_empty() {
-                        self.push_eojeol(trimmed, trimmed_chars, byte_pos, char_pos, &mut lattice, cache.as_deref_mut(), &mut analysis);
-                    }
-                    byte_pos += word.len();
-                    char_pos += trimmed_chars + usize::from(trimmed.len() < word.len());
+            let mut lattice = lattice.borrow_mut();
+            let mut char_pos = 0usize;
+            let mut byte_pos = 0usize;
+            for word in text.split_inclusive(char::is_whitespace) {
+                // split_inclusive leaves at most one whitespace char at the end.
+                let trimmed = word.trim_end_matches(char::is_whitespace);
+                let trimmed_chars = trimmed.chars().count();
+                if !trimmed.is_empty() {
+                    self.push_eojeol(trimmed, trimmed_chars, byte_pos, char_pos, &mut lattice, use_cache, &mut analysis);
                 }
-            })
+                byte_pos += word.len();
+                char_pos += trimmed_chars + usize::from(trimmed.len() < word.len());
+            }
         });
         analysis
     }
 
-    /// (hits, misses) of this thread's eojeol cache since the thread started.
-    pub fn cache_stats() -> (u64, u64) {
-        CACHE.with(|c| c.borrow().stats())
+    /// (hits, misses) of the eojeol cache since this tokenizer was built.
+    pub fn cache_stats(&self) -> (u64, u64) {
+        self.tokens.stats()
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -200,21 +190,18 @@ impl Morph {
         byte_base: usize,
         char_base: usize,
         lattice: &mut Lattice,
-        cache: Option<&mut EojeolCache>,
+        use_cache: bool,
         analysis: &mut Analysis,
     ) {
         let index = analysis.eojeols.len();
         let first_token = analysis.tokens.len();
-        match cache {
-            Some(cache) => {
-                if let Some(cached) = cache.get(word) {
-                    analysis.tokens.extend(cached.iter().map(|c| c.place(byte_base, char_base, index)));
-                } else {
-                    self.segment(word, byte_base, char_base, lattice, analysis);
-                    cache.put(word, analysis.tokens[first_token..].iter().map(|t| CachedToken::of(t, byte_base, char_base)).collect());
-                }
+        let cached = use_cache
+            && self.tokens.with(word, |cached| analysis.tokens.extend(cached.iter().map(|c| c.place(byte_base, char_base, index)))).is_some();
+        if !cached {
+            self.segment(word, byte_base, char_base, lattice, analysis);
+            if use_cache {
+                self.tokens.put(word, analysis.tokens[first_token..].iter().map(|t| CachedToken::of(t, byte_base, char_base)).collect());
             }
-            None => self.segment(word, byte_base, char_base, lattice, analysis),
         }
         analysis.eojeols.push(Eojeol {
             start: char_base,
@@ -295,36 +282,30 @@ impl Morph {
     /// as MeCab prints them (`surface<TAB>features`), for `gisa tokenize`.
     /// An eojeol's lines are cached like its tokens (see `cache`).
     pub fn write_tokens(&self, text: &str, out: &mut impl std::io::Write) -> std::io::Result<()> {
-        RENDERED.with(|rendered| {
-            LATTICE.with(|lattice| {
-                let mut rendered = rendered.borrow_mut();
+        LATTICE.with(|lattice| {
+            let mut lattice = lattice.borrow_mut();
+            for word in text.split_whitespace() {
                 if self.cache {
-                    rendered.serve(self.id);
-                }
-                let mut lattice = lattice.borrow_mut();
-                for word in text.split_whitespace() {
-                    if self.cache {
-                        if let Some(lines) = rendered.get(word) {
-                            out.write_all(lines.as_bytes())?;
-                            continue;
-                        }
-                    }
-                    let mut lines = String::new();
-                    if let Ok(tokens) = self.segmenter.segment_with_lattice(Cow::Borrowed(word), &mut lattice) {
-                        for mut t in tokens {
-                            lines.push_str(&t.surface);
-                            lines.push('\t');
-                            lines.push_str(&t.details().join(","));
-                            lines.push('\n');
-                        }
-                    }
-                    out.write_all(lines.as_bytes())?;
-                    if self.cache {
-                        rendered.put(word, lines);
+                    if let Some(written) = self.printed.with(word, |lines| out.write_all(lines.as_bytes())) {
+                        written?;
+                        continue;
                     }
                 }
-                Ok(())
-            })
+                let mut lines = String::new();
+                if let Ok(tokens) = self.segmenter.segment_with_lattice(Cow::Borrowed(word), &mut lattice) {
+                    for mut t in tokens {
+                        lines.push_str(&t.surface);
+                        lines.push('\t');
+                        lines.push_str(&t.details().join(","));
+                        lines.push('\n');
+                    }
+                }
+                out.write_all(lines.as_bytes())?;
+                if self.cache {
+                    self.printed.put(word, lines.into());
+                }
+            }
+            Ok(())
         })
     }
 }
@@ -347,10 +328,10 @@ mod tests {
         }
         assert!(text.len() > 20_000, "fixtures are missing");
         text.push_str("\n도는\u{3000}9700억원을 투자한다.\t도는 9700억원을\u{a0}투자한다.");
-        let (hits_before, _) = Morph::cache_stats();
+        let (hits_before, _) = morph.cache_stats();
         let plain = morph.analyse_cached(&text, false);
         let cached = morph.analyse(&text);
-        let (hits_after, _) = Morph::cache_stats();
+        let (hits_after, _) = morph.cache_stats();
         assert!(hits_after > hits_before, "repeated eojeols were served from the cache");
         assert_eq!(plain.tokens, cached.tokens);
         assert_eq!(plain.eojeols, cached.eojeols);
