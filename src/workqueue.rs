@@ -5,7 +5,16 @@
 //! back instead of letting results pile up in memory.
 
 use std::collections::BTreeMap;
+use std::panic::{catch_unwind, resume_unwind, AssertUnwindSafe};
 use std::sync::mpsc::sync_channel;
+
+/// Why the writer stopped early.
+enum Stop<E> {
+    Deliver(E),
+    /// `work` panicked: carried to the calling thread, so the run fails
+    /// loudly instead of waiting forever for a result that will not come.
+    Panic(Box<dyn std::any::Any + Send>),
+}
 
 /// Runs `work` over `items` on the rayon pool and hands each result to
 /// `deliver` on the calling thread. Stops early, and returns the error, when
@@ -25,7 +34,7 @@ where
     // A permit is taken before an item is started and given back once its
     // result is delivered: the channel's capacity is the bound.
     let (permit_tx, permit_rx) = sync_channel::<()>(limit);
-    let (done_tx, done_rx) = sync_channel::<(u64, R)>(limit);
+    let (done_tx, done_rx) = sync_channel::<(u64, std::thread::Result<R>)>(limit);
     let work = &work;
     std::thread::scope(|s| {
         s.spawn(move || {
@@ -41,19 +50,20 @@ where
                     let Some(item) = items.next() else { break };
                     let done_tx = done_tx.clone();
                     pool.spawn(move |_| {
-                        let _ = done_tx.send((seq, work(item)));
+                        let _ = done_tx.send((seq, catch_unwind(AssertUnwindSafe(|| work(item)))));
                     });
                 }
             });
         });
         let mut next = 0u64;
         let mut waiting: BTreeMap<u64, R> = BTreeMap::new();
-        let mut give = move |r: R| -> Result<(), E> {
-            deliver(r)?;
+        let mut give = move |r: R| -> Result<(), Stop<E>> {
+            deliver(r).map_err(Stop::Deliver)?;
             let _ = permit_rx.recv();
             Ok(())
         };
         let result = done_rx.iter().try_for_each(|(seq, r)| {
+            let r = r.map_err(Stop::Panic)?;
             if !ordered {
                 return give(r);
             }
@@ -68,7 +78,11 @@ where
         // and the workers to stop.
         drop(give);
         drop(done_rx);
-        result
+        match result {
+            Ok(()) => Ok(()),
+            Err(Stop::Deliver(e)) => Err(e),
+            Err(Stop::Panic(p)) => resume_unwind(p),
+        }
     })
 }
 
@@ -114,6 +128,18 @@ mod tests {
             assert_eq!(written, 200);
             assert!(most <= 5, "{most} items were in flight with a limit of 5 (ordered: {ordered})");
             assert!(most >= 2, "the reader ran ahead at all ({most})");
+        }
+    }
+
+    /// A panic in the work is carried out, never a run waiting forever.
+    #[test]
+    fn a_panicking_item_fails_the_run_instead_of_hanging() {
+        for ordered in [true, false] {
+            let run = std::panic::catch_unwind(|| {
+                map_bounded(0..10_000u32, 4, ordered, |i| if i == 3 { panic!("bad item") } else { i }, |_| -> Result<(), ()> { Ok(()) })
+            });
+            let message = run.expect_err("the panic reaches the caller");
+            assert_eq!(message.downcast_ref::<&str>(), Some(&"bad item"));
         }
     }
 
