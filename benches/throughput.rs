@@ -45,7 +45,7 @@ fn main() {
     }
 
     // The corpus repeats itself, so every eojeol after the first pass comes
-    // from the per-thread cache; the lattice alone is measured without it.
+    // from the tokenizer's cache; the lattice alone is measured without it.
     for (label, morph) in [("cached", &engine.morph), ("lattice only, --no-cache", &uncached)] {
         let t = Instant::now();
         let mut tokens = 0usize;

@@ -94,8 +94,9 @@ fn process(engine: &Engine, item: &Item, args: &Args) -> Done {
             .map(|(article, _)| engine.process_article(article, Some(label.clone())))
             .map_err(|m| (Some(label.clone()), m)),
     };
+    // Only the progress bar needs it: no extra stat per file without one.
     let size = match item {
-        Item::File(input::Input::File { path, .. }) => std::fs::metadata(path).map(|m| m.len()).unwrap_or(0),
+        Item::File(input::Input::File { path, .. }) if args.progress => std::fs::metadata(path).map(|m| m.len()).unwrap_or(0),
         Item::Line { json, .. } => json.len() as u64 + 1,
         _ => 0,
     };
