@@ -136,7 +136,7 @@ pub fn article(json: &str, label: &str, fields: &Fields, lex: &Lexicon) -> Resul
         let title = get(&fields.title);
         // The archive says what the body is: no headline guessing, furniture still dropped.
         let body = clean_body(&lines, 0, [title.as_deref(), None], false, lex);
-        Article { title, published: None, outlet: None, url: url.clone(), text: body }
+        Article { title, published: None, outlet: None, url: url.clone(), text: body, dropped: Vec::new() }
     } else if let Some(html) = get(&fields.html) {
         from_html(&html, url.as_deref(), lex).map_err(|e| format!("{label}: {e}"))?
     } else {

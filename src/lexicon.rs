@@ -64,12 +64,43 @@ pub struct Lexicon {
     pub about_never: HashSet<String>,
     pub about_measure: HashSet<String>,
     pub particles: HashSet<String>,
-    pub furniture: RegexSet,
+    pub furniture: LineRules,
     /// CSS selectors of known article containers, tried in order.
     pub containers: Vec<scraper::Selector>,
     /// Element id/class patterns of furniture boxes inside a page.
     pub html_furniture: RegexSet,
-    pub footer_markers: RegexSet,
+    pub footer_markers: LineRules,
+}
+
+/// The line patterns of one rule file, run as one set, that can say which
+/// line of the file matched (so `--explain` can name the rule, `furniture.txt:12`).
+#[derive(Debug, Clone)]
+pub struct LineRules {
+    pub file: &'static str,
+    set: RegexSet,
+    /// The file line of each pattern in `set`.
+    lines: Vec<usize>,
+}
+
+impl LineRules {
+    fn parse(file: &'static str, src: &str) -> Result<LineRules, LexiconError> {
+        let lines = data_lines(src).map(|(line, _)| line).collect();
+        Ok(LineRules { file, set: regex_list(file, src)?, lines })
+    }
+
+    pub fn is_match(&self, text: &str) -> bool {
+        self.set.is_match(text)
+    }
+
+    /// `file:line` of the first pattern that matches the whole of `text`.
+    pub fn rule_for(&self, text: &str) -> Option<String> {
+        // is_match first: the common no-match case skips computing every match.
+        if !self.set.is_match(text) {
+            return None;
+        }
+        let k = self.set.matches(text).iter().next()?;
+        Some(format!("{}:{}", self.file, self.lines[k]))
+    }
 }
 
 /// The 1-based line of byte offset `byte` in `src` (for `file:line` messages
@@ -301,10 +332,10 @@ impl Lexicon {
             program_names: program_names(&read("program_names.txt")?),
             generic_modifiers: word_set("generic_modifiers.txt", &read("generic_modifiers.txt")?)?,
             particles: word_set("particles.txt", &read("particles.txt")?)?,
-            furniture: regex_list("furniture.txt", &read("furniture.txt")?)?,
+            furniture: LineRules::parse("furniture.txt", &read("furniture.txt")?)?,
             containers: selectors("containers.txt", &read("containers.txt")?)?,
             html_furniture: regex_list("html_furniture.txt", &read("html_furniture.txt")?)?,
-            footer_markers: regex_list("footer_markers.txt", &read("footer_markers.txt")?)?,
+            footer_markers: LineRules::parse("footer_markers.txt", &read("footer_markers.txt")?)?,
         })
     }
 

@@ -88,6 +88,10 @@ enum Command {
         rules: Rules,
         #[arg(long, default_value_t = DEFAULT_MAX_BYTES)]
         max_bytes: u64,
+        /// Also list every line left out of the text, with the rule that
+        /// dropped it (furniture.txt:12, masthead, repeated-paragraph …).
+        #[arg(long)]
+        explain: bool,
     },
     /// Score the extractors against fixtures (NAME.txt/.html beside
     /// NAME.expected.json): precision, recall and F1 per field, and per fixture
@@ -485,7 +489,7 @@ fn build_lexicon(rules: &Rules) -> Result<Lexicon, String> {
     }
 }
 
-fn article(paths: Vec<String>, format: ArticleFormat, rules: Rules, max_bytes: u64) -> ExitCode {
+fn article(paths: Vec<String>, format: ArticleFormat, rules: Rules, max_bytes: u64, explain: bool) -> ExitCode {
     // Cleaning needs the rules only, not the 82 MB tokenizer.
     let lexicon = match build_lexicon(&rules) {
         Ok(l) => l,
@@ -510,8 +514,11 @@ fn article(paths: Vec<String>, format: ArticleFormat, rules: Rules, max_bytes: u
             }
             (Ok((label, c)), ArticleFormat::Jsonl) => {
                 let a = &c.article;
-                let v = serde_json::json!({"path": label, "title": a.title, "published": a.published, "outlet": a.outlet,
+                let mut v = serde_json::json!({"path": label, "title": a.title, "published": a.published, "outlet": a.outlet,
                     "url": a.url, "encoding": c.encoding, "replacement_chars": c.replacements, "html": c.html, "text": a.text});
+                if explain {
+                    v["dropped"] = serde_json::json!(a.dropped);
+                }
                 writeln!(out, "{v}")
             }
             (Ok((label, c)), ArticleFormat::Text) => {
@@ -529,6 +536,7 @@ fn article(paths: Vec<String>, format: ArticleFormat, rules: Rules, max_bytes: u
                     if c.replacements > 0 { format!(" ({} undecodable characters)", c.replacements) } else { String::new() },
                     a.text
                 )
+                .and_then(|()| if explain { write!(out, "{}", dropped_listing(&a.dropped)) } else { Ok(()) })
             }
         };
         if written.is_err() {
@@ -537,6 +545,15 @@ fn article(paths: Vec<String>, format: ArticleFormat, rules: Rules, max_bytes: u
     }
     let _ = out.flush();
     if failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS }
+}
+
+/// `gisa article --explain`: one line per dropped line, with its rule.
+fn dropped_listing(dropped: &[gisa::article::DroppedLine]) -> String {
+    let mut s = format!("dropped: {} lines\n", dropped.len());
+    for d in dropped {
+        s.push_str(&format!("  {:>5}  {:<40}  {}\n", d.line, d.rule, d.text));
+    }
+    s + "\n"
 }
 
 struct EvalArgs {
@@ -612,7 +629,7 @@ fn main() -> ExitCode {
         Command::Extract { paths, format, rules, max_bytes, jobs, explain, output, bom, shard, fields, unordered } => {
             extract(ExtractArgs { paths, format, max_bytes, jobs, explain, output, bom, shard, fields, unordered }, rules)
         }
-        Command::Article { paths, format, rules, max_bytes } => article(paths, format, rules, max_bytes),
+        Command::Article { paths, format, rules, max_bytes, explain } => article(paths, format, rules, max_bytes, explain),
         Command::Eval { dir, thresholds, json, bless, yes, rules } => eval(EvalArgs { dir, thresholds, json, bless, yes }, rules),
         Command::Tokenize { text, rules } => tokenize(text, rules),
         Command::Crawl { config, max_pages, since, output, rules } => {

@@ -4,6 +4,7 @@
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
+use crate::article::DroppedLine;
 use crate::extract::Extraction;
 
 pub const SCHEMA_VERSION: u32 = 1;
@@ -36,6 +37,10 @@ pub struct Record {
     pub text: String,
     #[serde(flatten)]
     pub extraction: Extraction,
+    /// With `--explain`: the input lines cleaning left out of `text`, each
+    /// with the rule that dropped it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dropped: Option<Vec<DroppedLine>>,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq)]

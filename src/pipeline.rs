@@ -125,6 +125,7 @@ impl Engine {
 
     pub fn process_article(&self, article: Article, path: Option<String>) -> Record {
         let extraction = extract_with(&article.text, &self.morph, &self.lexicon, self.explain);
+        let dropped = self.explain.then_some(article.dropped);
         Record {
             schema_version: SCHEMA_VERSION,
             id: article_id(article.url.as_deref(), &article.text),
@@ -133,6 +134,7 @@ impl Engine {
             published: article.published,
             text: article.text,
             extraction,
+            dropped,
         }
     }
 }

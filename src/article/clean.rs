@@ -5,13 +5,20 @@
 //! the lead paragraph twice. Lines are classified with the data-driven rules in
 //! `dictionaries/furniture.txt` and `footer_markers.txt`; what survives is
 //! joined with blank lines between paragraphs.
+//!
+//! Losing a body paragraph costs the data, letting a furniture line through
+//! costs little; so no line that reads as body text (a sentence, a number
+//! mention, long prose) is ever dropped for where it sits. The headline is
+//! only looked for above the first sentence, and only non-body lines above
+//! it are dropped as masthead. Every dropped line is kept in
+//! `Article::dropped` with the rule that dropped it (`gisa article --explain`).
 
 use std::collections::HashSet;
 
 use unicode_normalization::UnicodeNormalization;
 
 use super::metadata::{find_outlet, find_published, find_source_url};
-use super::Article;
+use super::{Article, DroppedLine};
 use crate::lexicon::Lexicon;
 
 /// A headline: short, and not a sentence (no final period, not ending in 다).
@@ -31,23 +38,84 @@ pub(crate) fn strip_site_suffix(title: &str) -> &str {
     title[..cut].trim()
 }
 
+/// A sentence of prose: a clause ending (다, 요, 음, 함 …) before the final
+/// period or question mark, optionally inside a closing quote or bracket;
+/// or a long line ending in 다/니다 without its period (scripts, cut feeds).
+pub(crate) fn is_sentence(line: &str) -> bool {
+    let core = line.trim_end_matches(['"', '”', '’', '\'', ')', ']', '」', '』', ' ']);
+    let mut rev = core.chars().rev();
+    let (last, before) = (rev.next().unwrap_or(' '), rev.next().unwrap_or(' '));
+    let n = line.chars().count();
+    if matches!(last, '.' | '?' | '!' | '。') {
+        return n >= 4 && matches!(before, '다' | '요' | '죠' | '음' | '함' | '임' | '됨' | '까' | '네' | '중' | '것' | '등' | '니');
+    }
+    last == '다' && (core.ends_with("니다") || (n >= 40 && line.split_whitespace().count() >= 6))
+}
+
+/// A number that an extractor could take: digits (or a Hangul magnitude)
+/// followed by a money, count or percent unit. Years alone do not count:
+/// date lines sit in every masthead.
+pub(crate) fn has_number_mention(line: &str) -> bool {
+    let chars: Vec<char> = line.chars().collect();
+    chars.windows(2).any(|w| {
+        (w[0].is_ascii_digit() || matches!(w[0], '억' | '조' | '천' | '만'))
+            && matches!(w[1], '억' | '조' | '만' | '원' | '개' | '명' | '곳' | '%' | '달' | '건' | '가')
+            && (w[0].is_ascii_digit() || matches!(w[1], '원' | '달'))
+    })
+}
+
+/// Long running prose, sentence end or not (a paragraph cut by a feed).
+fn is_long_prose(line: &str) -> bool {
+    line.chars().count() >= 100 && line.split_whitespace().count() >= 12
+}
+
+/// Reads as article body: never dropped as masthead or navigation.
+pub(crate) fn reads_as_body(line: &str) -> bool {
+    is_sentence(line) || has_number_mention(line) || is_long_prose(line)
+}
+
+/// A byline or an e-mail, possibly cut ("최두선 기자 cds0817@"): never a headline.
+fn is_byline(line: &str) -> bool {
+    line.contains('@') || (line.chars().count() <= 24 && line.contains("기자"))
+}
+
 /// How many non-empty lines at the top of a page may come before the headline
 /// (site name, breadcrumb, search box, section label).
 const TITLE_SEARCH: usize = 12;
 
-/// The headline's line: the first of the top lines that reads as a headline
-/// (a phrase of several words, not furniture, not a breadcrumb such as
-/// "홈 > 경제 > 산업·기업"), or else the first line when it reads as one.
-fn find_title_line(lines: &[&str], lex: &Lexicon) -> Option<usize> {
-    let nonempty: Vec<usize> = lines.iter().enumerate().filter(|(_, l)| !l.is_empty()).map(|(i, _)| i).collect();
+/// The first line of a hard-wrapped paragraph (three or more lines of about
+/// the same width, most of them ending mid-sentence) is not a headline.
+fn starts_wrapped_block(lines: &[&str], i: usize) -> bool {
+    let block: Vec<&str> = lines[i..].iter().take_while(|l| !l.is_empty()).take(6).copied().collect();
+    if block.len() < 3 {
+        return false;
+    }
+    let width = block[0].chars().count() as i64;
+    let open = block[..block.len() - 1].iter().filter(|l| !ends_sentence(l)).count();
+    let same_width = block[1..block.len() - 1].iter().all(|l| (l.chars().count() as i64 - width).abs() <= 8);
+    open * 10 >= (block.len() - 1) * 6 && same_width
+}
+
+/// The headline's line: the first of the top lines above `limit` (the first
+/// body sentence) that reads as a headline (a phrase of several words, not
+/// furniture, not a byline, not a breadcrumb such as "홈 > 경제 > 산업·기업"),
+/// or else the first line when it reads as one.
+fn find_title_line(lines: &[&str], limit: usize, lex: &Lexicon) -> Option<usize> {
+    let nonempty: Vec<usize> = lines.iter().enumerate().filter(|(_, l)| !l.is_empty()).map(|(i, _)| i).take(TITLE_SEARCH + 1).collect();
     let (&first, rest) = nonempty.split_first()?;
-    if rest.is_empty() {
-        return None; // a one-line text is all body
+    if rest.is_empty() || first >= limit {
+        return None; // a one-line text, or one that opens with a sentence, is all body
     }
     let headline = |i: usize| {
         let line = lines[i];
         let stripped = strip_site_suffix(line);
-        looks_like_title(line) && !lex.is_furniture(line) && stripped.chars().count() >= 12 && stripped.contains(' ')
+        i < limit
+            && looks_like_title(line)
+            && !lex.is_furniture(line)
+            && !is_byline(line)
+            && stripped.chars().count() >= 12
+            && stripped.contains(' ')
+            && !starts_wrapped_block(lines, i)
     };
     if headline(first) {
         return Some(first);
@@ -57,7 +125,15 @@ fn find_title_line(lines: &[&str], lex: &Lexicon) -> Option<usize> {
     if lines[first].starts_with(['[', '▲', '△', '□', '○', '-', '※', '"', '“']) {
         return None;
     }
-    nonempty.iter().take(TITLE_SEARCH).copied().find(|&i| headline(i)).or_else(|| looks_like_title(lines[first]).then_some(first))
+    nonempty.iter().take(TITLE_SEARCH).copied().find(|&i| headline(i)).or_else(|| {
+        (looks_like_title(lines[first]) && !is_byline(lines[first]) && !starts_wrapped_block(lines, first)).then_some(first)
+    })
+}
+
+/// A line that ends a page footer's run: body text resumes (a "관련기사" box
+/// set between two paragraphs, a comment box above the last one).
+fn resumes_body(line: &str) -> bool {
+    is_sentence(line) && line.chars().count() >= 25 && !line.starts_with(['※', '▶', '☞', '►', '▷', '·', '•', '-'])
 }
 
 pub fn clean_text(raw: &str, lex: &Lexicon) -> Article {
@@ -71,46 +147,112 @@ pub fn clean_text(raw: &str, lex: &Lexicon) -> Article {
     let outlet = find_outlet(&lines);
     let url = find_source_url(&lines);
 
-    let first = find_title_line(&lines, lex);
-    let mut title = None;
-    let mut body_start = 0;
-    if let Some(i) = first {
-        title = Some(strip_site_suffix(lines[i]).to_string());
-        body_start = i + 1;
-    }
-    // Board layouts put navigation and a "본문" (body) label above the article.
-    if let Some(k) = lines.iter().take(40).position(|l| *l == "본문") {
-        body_start = body_start.max(k + 1);
-    }
-    let end = lines[body_start..]
+    let first_sentence = lines
         .iter()
-        .position(|l| lex.is_footer_marker(l))
-        .map_or(lines.len(), |k| body_start + k);
+        .position(|l| !l.is_empty() && (is_sentence(l) || is_long_prose(l)) && !lex.is_furniture(l))
+        .unwrap_or(lines.len());
+    let title_line = find_title_line(&lines, first_sentence, lex);
+    let title = title_line.map(|i| strip_site_suffix(lines[i]).to_string());
+    // Board layouts put navigation and a "본문" (body) label above the article.
+    let body_label = lines.iter().take(40).position(|l| *l == "본문").filter(|&k| k < first_sentence);
+    let top = title_line.max(body_label).map_or(0, |i| i + 1);
 
-    let headline = first.map(|i| lines[i]);
-    let text = clean_body(&lines[..end], body_start, [headline, title.as_deref()], false, lex);
-    Article { title, published, outlet, url, text }
+    let mut dropped = Vec::new();
+    let mut candidate = vec![true; lines.len()];
+    let mut drop = |i: usize, rule: String, candidate: &mut Vec<bool>| {
+        candidate[i] = false;
+        dropped.push(DroppedLine { line: i + 1, text: lines[i].to_string(), rule });
+    };
+    // Above the headline: masthead and navigation, but never a body line.
+    for i in 0..top {
+        let line = lines[i];
+        if line.is_empty() {
+            candidate[i] = false;
+        } else if Some(i) == title_line {
+            drop(i, "headline".into(), &mut candidate);
+        } else if body_label == Some(i) || (!reads_as_body(line) && !lex.is_furniture(line)) {
+            drop(i, "masthead".into(), &mut candidate);
+        }
+    }
+    // A footer marker ("많이 본 뉴스", "관련기사") starts a run of page
+    // furniture that lasts until a body sentence comes back.
+    let mut footer: Option<(String, usize)> = None;
+    for i in top..lines.len() {
+        let line = lines[i];
+        if line.is_empty() {
+            continue;
+        }
+        if let Some(rule) = lex.footer_markers.rule_for(line) {
+            drop(i, rule.clone(), &mut candidate);
+            footer = Some((rule, i + 1));
+        } else if let Some((rule, from)) = &footer {
+            if resumes_body(line) && !lex.is_furniture(line) {
+                footer = None;
+            } else {
+                let why = format!("{rule} (page footer from line {from})");
+                drop(i, why, &mut candidate);
+            }
+        }
+    }
+
+    let headline = title_line.map(|i| lines[i]);
+    let mut text = body_text(&lines, &candidate, [headline, title.as_deref()], false, lex, &mut dropped);
+    if text.is_empty() {
+        // Only a headline-like line held words: it is the body, not nothing.
+        if let Some(i) = title_line {
+            dropped.retain(|d| d.line != i + 1);
+            text = lines[i].to_string();
+        }
+    }
+    dropped.sort_by_key(|d| d.line);
+    Article { title, published, outlet, url, text, dropped }
 }
 
 /// Body lines `lines[start..]` (trimmed, "" for a blank line) → clean text:
 /// furniture lines dropped, a paragraph repeated verbatim (or the headline
 /// again) kept out, hard-wrapped lines joined, paragraphs separated by a
-/// blank line. Shared by text and HTML input.
+/// blank line. Shared by text, HTML and archive input.
 pub fn clean_body<'a>(lines: &[&'a str], start: usize, headline: [Option<&'a str>; 2], join_breaks: bool, lex: &Lexicon) -> String {
+    let candidate: Vec<bool> = (0..lines.len()).map(|i| i >= start).collect();
+    body_text(lines, &candidate, headline, join_breaks, lex, &mut Vec::new())
+}
+
+/// As `clean_body`, for the lines marked `candidate`, recording each line it
+/// leaves out (with its 1-based index in `lines`) in `dropped`.
+pub(crate) fn body_text<'a>(
+    lines: &[&'a str],
+    candidate: &[bool],
+    headline: [Option<&'a str>; 2],
+    join_breaks: bool,
+    lex: &Lexicon,
+    dropped: &mut Vec<DroppedLine>,
+) -> String {
     // The headline is kept in `title`, not repeated in the body.
-    let mut seen: HashSet<&str> = headline.into_iter().flatten().collect();
+    let headline: Vec<&str> = headline.into_iter().flatten().collect();
+    let mut seen: HashSet<&str> = HashSet::new();
     let mut kept: Vec<(usize, &str)> = Vec::new();
-    for (i, line) in lines.iter().enumerate().skip(start) {
-        if line.is_empty() || lex.is_furniture(line) {
+    for (i, line) in lines.iter().enumerate() {
+        if line.is_empty() || !candidate[i] {
+            continue;
+        }
+        let mut drop = |rule: String| dropped.push(DroppedLine { line: i + 1, text: line.to_string(), rule });
+        if let Some(rule) = lex.furniture.rule_for(line) {
+            drop(rule);
+            continue;
+        }
+        if headline.contains(line) {
+            drop("headline-repeated".into());
             continue;
         }
         // A paragraph repeated verbatim is kept once.
         if !seen.insert(line) {
+            drop("repeated-paragraph".into());
             continue;
         }
         // "2 익산 국가식품클러스터 분양률 95% 돌파…": the headline again, ranked in a most-read list.
         let unranked = line.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c.is_whitespace());
-        if unranked.len() < line.len() && seen.contains(unranked) {
+        if unranked.len() < line.len() && (seen.contains(unranked) || headline.contains(&unranked)) {
+            drop("headline-ranked".into());
             continue;
         }
         kept.push((i, line));

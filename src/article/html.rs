@@ -11,7 +11,7 @@ use ego_tree::{NodeId, NodeRef};
 use scraper::{ElementRef, Html, Node};
 use unicode_normalization::UnicodeNormalization;
 
-use super::clean::clean_body;
+use super::clean::body_text;
 use super::html_meta;
 use super::Article;
 use crate::lexicon::Lexicon;
@@ -54,7 +54,8 @@ pub fn from_html(html: &str, page_url: Option<&str>, lex: &Lexicon) -> Result<Ar
     let refs: Vec<&str> = lines.iter().map(String::as_str).collect();
     let title = meta.title.clone();
     // In markup a line break inside a paragraph is a <br> in a running sentence.
-    let text = clean_body(&refs, 0, [title.as_deref(), None], true, lex);
+    let mut dropped = Vec::new();
+    let text = body_text(&refs, &vec![true; refs.len()], [title.as_deref(), None], true, lex, &mut dropped);
     if text.trim().is_empty() {
         return Err(NO_ARTICLE.to_string());
     }
@@ -65,7 +66,7 @@ pub fn from_html(html: &str, page_url: Option<&str>, lex: &Lexicon) -> Result<Ar
         page_lines.iter().map(String::as_str).filter(|l| !["등록번호", "발행인", "사업자"].iter().any(|w| l.contains(w))).collect();
     let published = meta.published.or_else(|| super::find_published(&page_refs));
     let outlet = meta.outlet.or_else(|| super::metadata::find_outlet(&page_refs)).or(meta.domain);
-    Ok(Article { title, published, outlet, url: meta.url, text })
+    Ok(Article { title, published, outlet, url: meta.url, text, dropped })
 }
 
 /// Does this element's id or class name a furniture box (share bar, ads …)?

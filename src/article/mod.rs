@@ -18,4 +18,18 @@ pub struct Article {
     pub outlet: Option<String>,
     pub url: Option<String>,
     pub text: String,
+    /// Every non-blank input line that is not in `text`, with its rule.
+    pub dropped: Vec<DroppedLine>,
+}
+
+/// A line cleaning left out, and why: the rule file and line that matched
+/// (`furniture.txt:12`, `footer_markers.txt:3 (page footer from line 40)`),
+/// or `headline`, `masthead`, `repeated-paragraph`, `headline-repeated`,
+/// `headline-ranked`.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct DroppedLine {
+    /// 1-based line of the input text (of the extracted page text for HTML).
+    pub line: usize,
+    pub text: String,
+    pub rule: String,
 }

@@ -308,6 +308,7 @@ impl Store {
                     published: t(4),
                     text: t(6).unwrap_or_default(),
                     extraction: Default::default(),
+                    dropped: None,
                 }
             })
             .collect())
