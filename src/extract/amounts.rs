@@ -29,7 +29,9 @@ fn currency_at(doc: &Doc, number: &Number) -> Option<Money> {
     if head.ends_with("단위:") || head.ends_with("단위") {
         return None;
     }
-    let currency = doc.lex.currencies.iter().find(|c| doc.starts_with(i, &c.word))?;
+    let Some(currency) = doc.lex.currencies.iter().find(|c| doc.starts_with(i, &c.word)) else {
+        return bare_won(doc, number);
+    };
     let end = i + currency.word.chars().count();
     // 엔/불 are also ordinary syllables: only right after a magnitude word.
     if currency.attached_only && (number.magnitude.is_none() || i != number.end) {
@@ -41,6 +43,34 @@ fn currency_at(doc: &Doc, number: &Number) -> Option<Money> {
         return None;
     }
     Some(Money { number: *number, currency: currency.code.clone(), end, approx_suffix })
+}
+
+/// Words after a bare 억/조 number that make it something other than money
+/// (1억 그루, 3조 2항, 20억 년).
+const NOT_MONEY_AFTER: [&str; 12] = ["그루", "명", "항", "호", "년", "톤", "마리", "배", "번", "광년", "장", "주"];
+
+/// Budget reporting drops the 원 in headlines, decks, lists and tables
+/// ("474억, 1조 넘을 듯", "국비 68억 확보"): a number of at least 1억 written
+/// with 억 or 조 and no currency is won, unless a counter or measure follows
+/// (1억 그루, 1억 명) or letters and digits run on (1조2항).
+fn bare_won(doc: &Doc, number: &Number) -> Option<Money> {
+    if number.magnitude.is_none() || number.value() < 100_000_000 || !matches!(doc.at(number.end - 1), Some('억' | '조' | '만' | '여')) {
+        return None;
+    }
+    let next = doc.skip_spaces(number.end, 1);
+    // A whole word only: 개 in "1조 개발비" is not the counter 개.
+    let word_at = |w: &str| doc.starts_with(next, w) && doc.tail_is_functional(next + w.chars().count());
+    let counter_follows = doc.lex.counters.iter().any(|c| word_at(&c.surface)) || NOT_MONEY_AFTER.iter().any(|w| word_at(w));
+    // "3조 2항", "5조 1호": an article of a law, not money.
+    let mut k = next;
+    while doc.at(k).is_some_and(|c| c.is_ascii_digit()) {
+        k += 1;
+    }
+    let law_article = k > next && matches!(doc.at(k), Some('항' | '호'));
+    if counter_follows || law_article || !doc.tail_is_functional(number.end) {
+        return None;
+    }
+    Some(Money { number: *number, currency: "KRW".into(), end: number.end, approx_suffix: false })
 }
 
 /// The number ends in a Korean unit or numeral (억, 천, 여, 이천), after

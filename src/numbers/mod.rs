@@ -151,6 +151,13 @@ fn parse_digits(chars: &[char], mut i: usize) -> Option<(u128, usize, bool)> {
 
 /// A number below 10⁴ written with 십/백/천: `2천475`, `3백`, `천`, `이천칠백사십오`, `수백`.
 fn parse_small(chars: &[char], start: usize) -> Small {
+    parse_small_below(chars, start, u128::MAX)
+}
+
+/// `parse_small` whose first unit must be below `below` (the unit of the
+/// group before a space: "2천 3백억" reads 3백 only under 천). Units only
+/// shrink, so the look-ahead nests at most three deep.
+fn parse_small_below(chars: &[char], start: usize, below: u128) -> Small {
     let mut s = Small {
         scaled: 0,
         end: start,
@@ -161,7 +168,7 @@ fn parse_small(chars: &[char], start: usize) -> Small {
         present: false,
     };
     let mut i = start;
-    let mut last_unit = u128::MAX;
+    let mut last_unit = below;
     loop {
         // Coefficient: digits, one Hangul digit, or 수 (several) before a unit.
         let mut coef: Option<u128> = None;
@@ -192,10 +199,15 @@ fn parse_small(chars: &[char], start: usize) -> Small {
                 last_unit = unit;
                 i = j + 1;
                 s.end = i;
-                // "3조 2천 638억": a space may separate 천 from the digits after it.
-                if at(chars, i) == Some(' ') && at(chars, i + 1).is_some_and(|c| c.is_ascii_digit()) {
-                    let (_, e, _) = parse_digits(chars, i + 1).unwrap_or((0, i + 1, false));
-                    if at(chars, e).and_then(magnitude).is_some() {
+                // "3조 2천 638억", "2천 3백억", "4천 3백 97억": a space may separate a
+                // unit from a smaller group, when that group runs on to a magnitude.
+                if at(chars, i) == Some(' ') && at(chars, i + 1).is_some_and(can_start) {
+                    let next = parse_small_below(chars, i + 1, unit);
+                    let mut e = next.end;
+                    if at(chars, e) == Some('여') {
+                        e += 1;
+                    }
+                    if next.present && next.scaled < unit * SCALE && at(chars, e).and_then(magnitude).is_some() {
                         i += 1;
                     }
                 }
