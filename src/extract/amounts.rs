@@ -54,7 +54,8 @@ const NOT_MONEY_AFTER: [&str; 12] = ["그루", "명", "항", "호", "년", "톤"
 /// with 억 or 조 and no currency is won, unless a counter or measure follows
 /// (1억 그루, 1억 명) or letters and digits run on (1조2항).
 fn bare_won(doc: &Doc, number: &Number) -> Option<Money> {
-    if number.magnitude.is_none() || number.value() < 100_000_000 || !matches!(doc.at(number.end - 1), Some('억' | '조' | '만' | '여')) {
+    // Digits required: Hangul numerals alone read words (구조, 이조).
+    if !number.has_digit || number.magnitude.is_none() || number.value() < 100_000_000 || !matches!(doc.at(number.end - 1), Some('억' | '조' | '만' | '여')) {
         return None;
     }
     let next = doc.skip_spaces(number.end, 1);

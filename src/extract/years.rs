@@ -13,7 +13,9 @@ fn year_at(doc: &Doc, i: usize) -> Option<(u32, usize)> {
     if prev.is_some_and(|c| c.is_ascii_alphanumeric() || c == '.' || c == ',') {
         return None;
     }
-    if prev == Some(SQUOTE) || (prev == Some('(') && doc.at(i + 2) == Some('~')) {
+    // ‘2019 재난관리평가’: four digits after an opening quote are a full year.
+    let four_digits = (0..4).all(|k| digit(i + k).is_some());
+    if (prev == Some(SQUOTE) && !four_digits) || (prev == Some('(') && doc.at(i + 2) == Some('~')) {
         // Apostrophe year: exactly two digits ('27, ’23~). "(24~)" written without
         // the apostrophe is read the same way, but only before a tilde.
         let (a, b) = (digit(i)?, digit(i + 1)?);
@@ -60,7 +62,7 @@ pub fn find(doc: &mut Doc) -> Vec<Year> {
             i += 1;
             continue;
         };
-        let apostrophe = is_apostrophe_start(doc, i);
+        let apostrophe = is_apostrophe_start(doc, i) && digits_end == i + 2;
         let start = if apostrophe { i - 1 } else { i };
         let word_end = year_word_end(doc, digits_end);
         // A bare four-digit number must look like a year: 년, a range, or no unit after it.
