@@ -8,6 +8,9 @@ use std::process::Command;
 use std::sync::OnceLock;
 
 use gisa::lexicon::Lexicon;
+
+#[path = "gisa/perturb.rs"]
+mod perturb;
 use gisa::morph::Morph;
 use gisa::pipeline::Engine;
 use serde_json::Value;

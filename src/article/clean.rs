@@ -90,10 +90,22 @@ fn starts_wrapped_block(lines: &[&str], i: usize) -> bool {
     if block.len() < 3 {
         return false;
     }
+    // A wrap width is a real line's width (20+ chars), and every line but
+    // the last comes close to it; a masthead's short lines do not.
     let width = block[0].chars().count() as i64;
     let open = block[..block.len() - 1].iter().filter(|l| !ends_sentence(l)).count();
-    let same_width = block[1..block.len() - 1].iter().all(|l| (l.chars().count() as i64 - width).abs() <= 8);
+    let same_width = width >= 20 && block[1..block.len() - 1].iter().all(|l| (l.chars().count() as i64 - width).abs() <= 6);
     open * 10 >= (block.len() - 1) * 6 && same_width
+}
+
+/// Is line `i` inside a hard-wrapped paragraph (anywhere in it, not only
+/// at its first line)?
+fn in_wrapped_block(lines: &[&str], i: usize) -> bool {
+    let mut s = i;
+    while s > 0 && i - s < 6 && !lines[s - 1].is_empty() {
+        s -= 1;
+    }
+    (s..=i).any(|k| starts_wrapped_block(lines, k))
 }
 
 /// The headline's line: the first of the top lines above `limit` (the first
@@ -115,7 +127,7 @@ fn find_title_line(lines: &[&str], limit: usize, lex: &Lexicon) -> Option<usize>
             && !is_byline(line)
             && stripped.chars().count() >= 12
             && stripped.contains(' ')
-            && !starts_wrapped_block(lines, i)
+            && !in_wrapped_block(lines, i)
     };
     if headline(first) {
         return Some(first);
@@ -126,7 +138,7 @@ fn find_title_line(lines: &[&str], limit: usize, lex: &Lexicon) -> Option<usize>
         return None;
     }
     nonempty.iter().take(TITLE_SEARCH).copied().find(|&i| headline(i)).or_else(|| {
-        (looks_like_title(lines[first]) && !is_byline(lines[first]) && !starts_wrapped_block(lines, first)).then_some(first)
+        (looks_like_title(lines[first]) && !is_byline(lines[first]) && !in_wrapped_block(lines, first)).then_some(first)
     })
 }
 
