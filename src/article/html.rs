@@ -136,29 +136,45 @@ impl Lines {
     }
 }
 
+/// One step of an iterative tree walk. The walks below keep their own stack
+/// instead of recursing: a page of 1,000,000 unclosed `<span>`s is a tree
+/// that deep, and recursion would overflow the thread's stack (an abort that
+/// loses the whole batch, not an error for the one page).
+enum Step<'a> {
+    Enter(NodeRef<'a, Node>),
+    /// The element's children are done: end its line or paragraph.
+    Leave,
+}
+
 fn walk(node: NodeRef<'_, Node>, lex: &Lexicon, out: &mut Lines) {
-    match node.value() {
-        Node::Text(t) => out.text(t),
-        Node::Element(el) => {
-            if skipped(el, lex) {
-                return;
-            }
-            if el.name() == "br" {
-                out.line_break();
-                return;
-            }
-            let block = BLOCK_TAGS.contains(&el.name());
-            if block {
+    let mut stack = vec![Step::Enter(node)];
+    while let Some(step) = stack.pop() {
+        let node = match step {
+            Step::Enter(node) => node,
+            Step::Leave => {
                 out.paragraph_break();
+                continue;
             }
-            for child in node.children() {
-                walk(child, lex, out);
+        };
+        match node.value() {
+            Node::Text(t) => out.text(t),
+            Node::Element(el) => {
+                if skipped(el, lex) {
+                    continue;
+                }
+                if el.name() == "br" {
+                    out.line_break();
+                    continue;
+                }
+                if BLOCK_TAGS.contains(&el.name()) {
+                    out.paragraph_break();
+                    stack.push(Step::Leave);
+                }
+                // Reversed, so the first child is popped first.
+                stack.extend(node.children().rev().map(Step::Enter));
             }
-            if block {
-                out.paragraph_break();
-            }
+            _ => {}
         }
-        _ => {}
     }
 }
 
@@ -167,9 +183,11 @@ fn text_len(el: &ElementRef<'_>) -> usize {
 }
 
 /// The text of a block's own inline content (not of nested blocks), and how
-/// much of it sits inside links.
-fn own_text(node: NodeRef<'_, Node>, lex: &Lexicon, in_link: bool, text: &mut usize, link: &mut usize, commas: &mut usize) {
-    for child in node.children() {
+/// much of it sits inside links. Iterative (see `Step`); the order does not
+/// matter for sums.
+fn own_text(node: NodeRef<'_, Node>, lex: &Lexicon, text: &mut usize, link: &mut usize, commas: &mut usize) {
+    let mut stack: Vec<(NodeRef<'_, Node>, bool)> = node.children().map(|c| (c, false)).collect();
+    while let Some((child, in_link)) = stack.pop() {
         match child.value() {
             Node::Text(t) => {
                 let n = t.trim().chars().count();
@@ -180,7 +198,8 @@ fn own_text(node: NodeRef<'_, Node>, lex: &Lexicon, in_link: bool, text: &mut us
                 }
             }
             Node::Element(el) if !skipped(el, lex) && !BLOCK_TAGS.contains(&el.name()) => {
-                own_text(child, lex, in_link || el.name() == "a", text, link, commas);
+                let in_link = in_link || el.name() == "a";
+                stack.extend(child.children().map(|c| (c, in_link)));
             }
             _ => {}
         }
@@ -203,7 +222,7 @@ fn best_block<'a>(doc: &'a Html, lex: &Lexicon) -> Option<ElementRef<'a>> {
             continue;
         }
         let (mut text, mut link, mut commas) = (0, 0, 0);
-        own_text(node, lex, false, &mut text, &mut link, &mut commas);
+        own_text(node, lex, &mut text, &mut link, &mut commas);
         if text < MIN_BLOCK_CHARS || link * 2 > text {
             continue;
         }
@@ -234,29 +253,36 @@ fn page_text_lines(doc: &Html) -> Vec<String> {
 }
 
 fn collect_all(node: NodeRef<'_, Node>, out: &mut Lines) {
-    match node.value() {
-        Node::Text(t) => out.text(t),
-        Node::Element(el) => {
-            if matches!(el.name(), "script" | "style" | "noscript" | "template" | "head") {
-                return;
-            }
-            // A table row is one line: "작성일 2024-03-14".
-            let cell = matches!(el.name(), "td" | "th");
-            let block = !cell && (el.name() == "br" || BLOCK_TAGS.contains(&el.name()));
-            if block {
+    // Iterative, as `walk`; `Leave` ends the line of a block element here.
+    let mut stack = vec![Step::Enter(node)];
+    while let Some(step) = stack.pop() {
+        let node = match step {
+            Step::Enter(node) => node,
+            Step::Leave => {
                 out.line_break();
+                continue;
             }
-            if cell {
-                out.text(" ");
+        };
+        match node.value() {
+            Node::Text(t) => out.text(t),
+            Node::Element(el) => {
+                if matches!(el.name(), "script" | "style" | "noscript" | "template" | "head") {
+                    continue;
+                }
+                // A table row is one line: "작성일 2024-03-14".
+                let cell = matches!(el.name(), "td" | "th");
+                let block = !cell && (el.name() == "br" || BLOCK_TAGS.contains(&el.name()));
+                if block {
+                    out.line_break();
+                    stack.push(Step::Leave);
+                }
+                if cell {
+                    out.text(" ");
+                }
+                stack.extend(node.children().rev().map(Step::Enter));
             }
-            for child in node.children() {
-                collect_all(child, out);
-            }
-            if block {
-                out.line_break();
-            }
+            _ => {}
         }
-        _ => {}
     }
 }
 
