@@ -60,6 +60,17 @@ pub enum Item {
     Failed { label: Option<String>, message: String },
 }
 
+impl Item {
+    /// The input's name for its record (`a.jsonl:5` for an archive line); None for stdin.
+    pub fn label(&self) -> Option<&str> {
+        match self {
+            Item::File(inp) => inp.label(),
+            Item::Line { label, .. } => Some(label),
+            Item::Failed { label, .. } => label.as_deref(),
+        }
+    }
+}
+
 pub fn is_archive(path: &Path) -> bool {
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("").to_ascii_lowercase();
     [".jsonl", ".jsonl.gz", ".ndjson", ".json", ".json.gz"].iter().any(|e| name.ends_with(e))

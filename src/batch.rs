@@ -116,6 +116,17 @@ fn process(engine: &Engine, item: &Item, args: &Args) -> Done {
     }
 }
 
+/// The error record of an item whose processing panicked (a bug, but one
+/// input's bug: the run goes on with the next).
+fn internal_error(item: &Item, panic: &str, args: &Args) -> Done {
+    let label = item.label().map(str::to_string);
+    let message = format!("internal error while processing: {}{panic}", label.as_deref().map(|l| format!("{l}: ")).unwrap_or_default());
+    let skipped = !in_shard(args.shard, label.as_deref().unwrap_or(""));
+    let rendered = if skipped { String::new() } else { render(&error_record(label, message.clone()), args.format) };
+    let reason = "internal error while processing".to_string();
+    Done { rendered, mentions: [0; 5], error: Some((message, reason)), skipped, size: 0 }
+}
+
 /// What an error is counted under: its message without the input's name
 /// and without the detail after the first colon ("a.jsonl:5: not valid JSON:
 /// key must be a string…" → "not valid JSON").
@@ -174,7 +185,9 @@ pub fn run(engine: &Engine, args: &Args) -> Result<Tally, String> {
     let bar = args.progress.then(|| progress_bar(&inputs));
     let items = archive::items(inputs);
     let limit = IN_FLIGHT_PER_THREAD * rayon::current_num_threads();
-    let written = workqueue::map_bounded(items, limit, !args.unordered, |item| process(engine, &item, args), |d: Done| {
+    let written = workqueue::map_bounded(items, limit, !args.unordered, |item| process(engine, item, args), |d| {
+        // A panic while processing one item is that item's error record.
+        let d = d.unwrap_or_else(|p| internal_error(&p.item, &p.message, args));
         if let Some(b) = &bar {
             b.inc(d.size);
         }

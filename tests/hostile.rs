@@ -77,3 +77,83 @@ fn deeply_nested_pages_do_not_overflow_the_stack() {
         assert!(deep["text"].as_str().unwrap().contains("xxx") || deep["text"].as_str().unwrap().contains("x x x"));
     }
 }
+
+// ---- 2. a panic is one input's error ----
+
+/// With the fault hook armed, processing any article that contains the word
+/// panics as a bug would: that file, archive line or stdin record becomes
+/// "internal error while processing", and the others are still written.
+#[test]
+fn a_panic_is_that_inputs_error_and_the_run_goes_on() {
+    let dir = tempdir("hostile_panic");
+    let good = good_file(&dir);
+    let bomb = dir.join("bomb.txt");
+    std::fs::write(&bomb, "폭탄 기사: 도는 500억원을 투자한다.").unwrap();
+    let archive = dir.join("a.jsonl");
+    std::fs::write(&archive, "{\"text\":\"도는 1억원을 투자한다.\"}\n{\"text\":\"폭탄 2억원\"}\n{\"text\":\"도는 3억원을 투자한다.\"}\n").unwrap();
+    for unordered in [false, true] {
+        let mut cmd = gisa();
+        cmd.env("GISA_TEST_PANIC_ON", "폭탄").arg("extract").args([&bomb, &good, &archive]);
+        if unordered {
+            cmd.arg("--unordered");
+        }
+        let out = cmd.output().unwrap();
+        assert_eq!(out.status.code(), Some(1));
+        let lines = jsonl(&out.stdout);
+        assert_eq!(lines.len(), 5, "{}", String::from_utf8_lossy(&out.stderr));
+        let errors: Vec<&Value> = lines.iter().filter(|l| l.get("error").is_some()).collect();
+        assert_eq!(errors.len(), 2, "{lines:?}");
+        for e in &errors {
+            assert!(error(e).starts_with("internal error while processing: "), "{}", error(e));
+            assert_eq!(e["schema_version"], 1);
+        }
+        let mut paths: Vec<&str> = errors.iter().map(|e| e["source"]["path"].as_str().unwrap()).collect();
+        paths.sort();
+        assert_eq!(paths, [format!("{}", archive.display()) + ":2", bomb.display().to_string()]);
+        let mut values: Vec<u64> = lines.iter().filter_map(amount).collect();
+        values.sort();
+        assert_eq!(values, [100_000_000, 300_000_000, 970_000_000_000]);
+        if !unordered {
+            assert!(lines[0].get("error").is_some() && lines[3].get("error").is_some(), "input order");
+        }
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains("3 articles") && stderr.contains("2 errors"), "{stderr}");
+    }
+    // stdin JSON Lines too.
+    let out = with_stdin(gisa().env("GISA_TEST_PANIC_ON", "폭탄").args(["extract", "-"]), &std::fs::read(&archive).unwrap());
+    assert_eq!(out.status.code(), Some(1));
+    let lines = jsonl(&out.stdout);
+    assert_eq!((amount(&lines[0]), amount(&lines[2])), (Some(100_000_000), Some(300_000_000)));
+    assert_eq!(lines[1]["source"]["path"], "stdin:2");
+    assert!(error(&lines[1]).starts_with("internal error while processing"));
+}
+
+/// In a crawl, a page whose processing panics is recorded as failed with the
+/// reason (never left queued, to be fetched and fail again every night),
+/// gets its error object, and the other pages are still extracted.
+#[test]
+fn a_crawled_page_that_panics_is_failed_not_left_queued() {
+    let (_outlet, port) = outlet::start();
+    let dir = tempdir("hostile_crawl");
+    let config = crawl_config(&dir, port);
+    // Only /news/3 says "2027년까지 3개 사업".
+    let out = gisa().env("GISA_TEST_PANIC_ON", "까지 3개 사업").args(["crawl", "--config"]).arg(&config).output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    let rows = frontier_rows(&dir.join("crawl.db"));
+    assert!(rows.iter().all(|(_, s, _)| s != "queued"), "{rows:?}");
+    let (_, state, reason) = rows.iter().find(|(u, _, _)| u.ends_with("/news/3")).unwrap();
+    assert_eq!(state, "failed");
+    let reason = reason.as_deref().unwrap();
+    assert!(reason.starts_with("internal error while processing") && !reason.contains("/news/3"), "{reason}");
+    assert!(stderr.contains("internal error while processing"), "{stderr}");
+    let records = jsonl(&out.stdout);
+    let failed: Vec<&Value> = records.iter().filter(|r| r.get("error").is_some()).collect();
+    assert_eq!(failed.len(), 1, "{records:?}");
+    assert!(failed[0]["source"]["url"].as_str().unwrap().ends_with("/news/3"));
+    for n in [1, 2, 4, 5, 6, 7, 8] {
+        let row = rows.iter().find(|(u, _, _)| u.ends_with(&format!("/news/{n}"))).unwrap();
+        assert_eq!(row.1, "fetched", "{row:?}");
+        assert!(records.iter().any(|r| r["source"]["url"].as_str().is_some_and(|u| u.ends_with(&format!("/news/{n}"))) && amount(r).is_some()));
+    }
+}
