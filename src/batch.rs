@@ -183,7 +183,7 @@ pub fn run(engine: &Engine, args: &Args) -> Result<Tally, String> {
     }
     let inputs = input::expand(&args.paths);
     let bar = args.progress.then(|| progress_bar(&inputs));
-    let items = archive::items(inputs);
+    let items = archive::items(inputs, args.max_bytes);
     let limit = IN_FLIGHT_PER_THREAD * rayon::current_num_threads();
     let written = workqueue::map_bounded(items, limit, !args.unordered, |item| process(engine, item, args), |d| {
         // A panic while processing one item is that item's error record.

@@ -157,3 +157,95 @@ fn a_crawled_page_that_panics_is_failed_not_left_queued() {
         assert!(records.iter().any(|r| r["source"]["url"].as_str().is_some_and(|u| u.ends_with(&format!("/news/{n}"))) && amount(r).is_some()));
     }
 }
+
+// ---- 3. gzip that ends badly ----
+
+/// A truncated `.jsonl.gz` gives the records before the cut and one error for
+/// the rest (it used to repeat the error forever); zero padding after the
+/// data is accepted as `gzip -d` does; garbage after it is one error.
+#[test]
+fn truncated_or_padded_gzip_archives_end_with_one_error() {
+    let dir = tempdir("hostile_gzip");
+    let good = good_file(&dir);
+    let whole = gzip(archive_lines(300).as_bytes());
+
+    let truncated = dir.join("truncated.jsonl.gz");
+    std::fs::write(&truncated, &whole[..whole.len() / 2]).unwrap();
+    let out = gisa().arg("extract").args([&truncated, &good]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let lines = jsonl(&out.stdout);
+    let (last, records) = lines.split_last().unwrap();
+    assert_eq!(amount(last), Some(970_000_000_000), "the next input still runs");
+    let (cut, records) = records.split_last().unwrap();
+    assert!(error(cut).contains("truncated"), "{cut}");
+    assert!(records.len() > 10 && records.len() < 300, "{} records before the cut", records.len());
+    for (i, r) in records.iter().enumerate() {
+        assert_eq!(amount(r), Some((i as u64 + 1) * 100_000_000), "record {i} in order, none lost");
+    }
+
+    let mut padded = whole.clone();
+    padded.extend(std::iter::repeat(0u8).take(10_000));
+    let padded_path = dir.join("padded.jsonl.gz");
+    std::fs::write(&padded_path, &padded).unwrap();
+    // Two members, as `cat a.gz b.gz` gives, then padding.
+    let mut two = gzip(archive_lines(2).as_bytes());
+    two.extend(&padded);
+    let two_path = dir.join("two.jsonl.gz");
+    std::fs::write(&two_path, &two).unwrap();
+    let out = gisa().arg("extract").args([&padded_path, &two_path]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(jsonl(&out.stdout).len(), 300 + 2 + 300);
+
+    let mut garbage = whole;
+    garbage.extend(b"this is not gzip\n");
+    let garbage_path = dir.join("garbage.jsonl.gz");
+    std::fs::write(&garbage_path, &garbage).unwrap();
+    let out = gisa().arg("extract").arg(&garbage_path).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let lines = jsonl(&out.stdout);
+    assert_eq!(lines.len(), 301);
+    assert!(error(&lines[300]).contains("not gzip"), "{}", lines[300]);
+    assert!(lines[..300].iter().all(|l| amount(l).is_some()));
+}
+
+// ---- 4. --max-bytes for every record ----
+
+/// A line over the limit is one error and the next line is read; the limit
+/// holds for plain and gzip archives (a gzip bomb line), stdin and devices.
+#[test]
+fn max_bytes_bounds_every_record_whatever_its_source() {
+    let dir = tempdir("hostile_max");
+    let long = format!("{{\"text\":\"{}\"}}\n", "가".repeat(400_000));
+    let archive = format!("{{\"text\":\"도는 1억원을 투자한다.\"}}\n{long}{{\"text\":\"도는 3억원을 투자한다.\"}}\n");
+    let plain = dir.join("a.jsonl");
+    std::fs::write(&plain, &archive).unwrap();
+    let packed = dir.join("b.jsonl.gz");
+    std::fs::write(&packed, gzip(archive.as_bytes())).unwrap();
+    let bomb = dir.join("bomb.txt.gz");
+    std::fs::write(&bomb, gzip(&vec![b'a'; 5_000_000])).unwrap();
+    let out = gisa().args(["extract", "--max-bytes", "100000"]).args([&plain, &packed, &bomb]).arg("/dev/zero").output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let lines = jsonl(&out.stdout);
+    assert_eq!(lines.len(), 8, "{}", String::from_utf8_lossy(&out.stderr));
+    for (file, at) in [(&plain, 0), (&packed, 3)] {
+        assert_eq!(amount(&lines[at]), Some(100_000_000));
+        assert_eq!(lines[at + 1]["source"]["path"], format!("{}:2", file.display()));
+        assert!(error(&lines[at + 1]).ends_with("over the 100000-byte limit (--max-bytes)"), "{}", lines[at + 1]);
+        assert_eq!(amount(&lines[at + 2]), Some(300_000_000), "reading goes on at the next line");
+    }
+    assert!(error(&lines[6]).contains("unpacks to over the 100000-byte limit"), "{}", lines[6]);
+    assert!(error(&lines[7]).contains("/dev/zero is over the 100000-byte limit"), "{}", lines[7]);
+
+    // stdin: JSON Lines and one text article.
+    let out = with_stdin(gisa().args(["extract", "--max-bytes", "100000", "-"]), archive.as_bytes());
+    let lines = jsonl(&out.stdout);
+    assert_eq!(lines.len(), 3);
+    assert!(error(&lines[1]).contains("over the 100000-byte limit"));
+    let out = with_stdin(gisa().args(["extract", "--max-bytes", "1000", "-"]), "가".repeat(1000).as_bytes());
+    assert_eq!(out.status.code(), Some(1));
+    assert!(error(&jsonl(&out.stdout)[0]).contains("stdin is over the 1000-byte limit"));
+    // The largest limit is no limit, not a limit of 0 (max + 1 wrapped).
+    let out = with_stdin(gisa().args(["extract", "--max-bytes", "18446744073709551615", "-"]), GOOD.as_bytes());
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(amount(&jsonl(&out.stdout)[0]), Some(970_000_000_000));
+}
