@@ -249,3 +249,40 @@ fn max_bytes_bounds_every_record_whatever_its_source() {
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
     assert_eq!(amount(&jsonl(&out.stdout)[0]), Some(970_000_000_000));
 }
+
+// ---- 5. decoding keeps what it can ----
+
+/// UTF-8 with a stray byte, or cut in the middle of a character, stays UTF-8
+/// with U+FFFD counted; a byte-order mark does not cost the first record of a
+/// JSON Lines file or of stdin.
+#[test]
+fn stray_bytes_and_byte_order_marks_lose_nothing() {
+    let dir = tempdir("hostile_decode");
+    let mut bytes = GOOD.as_bytes().to_vec();
+    bytes.insert(3, 0xFF); // after "도"
+    let stray = dir.join("stray.txt");
+    std::fs::write(&stray, &bytes).unwrap();
+    let mut cut = GOOD.as_bytes().to_vec();
+    cut.extend_from_slice(&"다".as_bytes()[..2]);
+    let cut_path = dir.join("cut.txt");
+    std::fs::write(&cut_path, &cut).unwrap();
+    let bom = "\u{FEFF}{\"text\":\"도는 1억원을 투자한다.\"}\n{\"text\":\"도는 2억원을 투자한다.\"}\n";
+    let bom_path = dir.join("bom.jsonl");
+    std::fs::write(&bom_path, bom).unwrap();
+    let out = gisa().arg("extract").args([&stray, &cut_path, &bom_path]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stdout));
+    let lines = jsonl(&out.stdout);
+    assert_eq!(lines.len(), 4);
+    for l in &lines[..2] {
+        assert_eq!(amount(l), Some(970_000_000_000));
+        assert_eq!(l["source"]["replacement_chars"], 1);
+        assert!(l["source"].get("encoding").is_none(), "UTF-8: {l}");
+    }
+    assert_eq!((amount(&lines[2]), amount(&lines[3])), (Some(100_000_000), Some(200_000_000)));
+
+    let out = with_stdin(gisa().args(["extract", "-"]), bom.as_bytes());
+    assert_eq!(out.status.code(), Some(0));
+    let lines = jsonl(&out.stdout);
+    assert_eq!(lines.len(), 2, "streamed as JSON Lines, not one article");
+    assert_eq!(amount(&lines[0]), Some(100_000_000));
+}
