@@ -78,6 +78,23 @@ fn deeply_nested_pages_do_not_overflow_the_stack() {
     }
 }
 
+/// A million nested unclosed `<div>`s would keep the HTML parser busy for
+/// hours (it looks through every open element at each `<div>`): the page is
+/// one clear error, found before parsing, and the good file is still read.
+#[test]
+fn a_million_nested_divs_is_one_clear_error() {
+    let dir = tempdir("hostile_divs");
+    let good = good_file(&dir);
+    let divs = dir.join("divs.html");
+    std::fs::write(&divs, "<html><body>".to_string() + &"<div>x".repeat(1_000_000) + "</body></html>").unwrap();
+    let out = gisa().arg("extract").args([&good, &divs]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let lines = jsonl(&out.stdout);
+    assert_eq!(amount(&lines[0]), Some(970_000_000_000));
+    assert!(error(&lines[1]).contains("nests 1000000 unclosed block elements"), "{}", lines[1]);
+    assert_eq!(lines.len(), 2);
+}
+
 // ---- 2. a panic is one input's error ----
 
 /// With the fault hook armed, processing any article that contains the word
