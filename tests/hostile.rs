@@ -303,3 +303,21 @@ fn stray_bytes_and_byte_order_marks_lose_nothing() {
     assert_eq!(lines.len(), 2, "streamed as JSON Lines, not one article");
     assert_eq!(amount(&lines[0]), Some(100_000_000));
 }
+
+// ---- 6. smaller items ----
+
+/// ’99 is 1999 (and starts a range to ’27); `--jobs` far over the cores is
+/// capped with a warning instead of spawning threads for minutes.
+#[test]
+fn two_digit_years_and_too_many_jobs() {
+    let r = super::extract_text("도는 ’99~’27년 계획과 ’75년 이후, ’30년까지의 목표를 세웠다.");
+    let years: Vec<(u64, &str)> = r["years"].as_array().unwrap().iter().map(|y| (y["year"].as_u64().unwrap(), y["role"].as_str().unwrap())).collect();
+    assert_eq!(years, [(1999, "start"), (2027, "target"), (1975, "mention"), (2030, "target")]);
+
+    let dir = tempdir("hostile_jobs");
+    let good = good_file(&dir);
+    let out = gisa().args(["extract", "--jobs", "100000"]).arg(&good).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--jobs 100000 is more than 4 ×"));
+    assert_eq!(amount(&jsonl(&out.stdout)[0]), Some(970_000_000_000));
+}
