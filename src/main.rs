@@ -221,6 +221,16 @@ struct ExtractArgs {
 fn extract(args: ExtractArgs, rules: Rules) -> ExitCode {
     use std::io::IsTerminal;
     if let Some(n) = args.jobs {
+        // More threads than this only add memory and start-up time (--jobs
+        // 100000 spent minutes spawning threads before any output).
+        let cores = std::thread::available_parallelism().map_or(1, |c| c.get());
+        let most = 4 * cores;
+        let n = if n > most {
+            eprintln!("gisa: --jobs {n} is more than 4 × the {cores} cores; using {most}");
+            most
+        } else {
+            n
+        };
         // Only fails if a pool already exists; then the default one is used.
         let _ = rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build_global();
     }
