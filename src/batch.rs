@@ -57,6 +57,14 @@ impl Sink {
         match output {
             None => Ok(Sink { out: Box::new(std::io::BufWriter::new(std::io::stdout())), rename: None }),
             Some(path) => {
+                // A symlink is written through: the file it points to gets the output.
+                let path = &std::fs::canonicalize(path).unwrap_or_else(|_| path.clone());
+                // A FIFO or a device (/dev/null, /dev/stdout) is written to as it is:
+                // renaming a temporary file over it would replace it with a regular file.
+                if std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
+                    let file = std::fs::OpenOptions::new().write(true).open(path).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+                    return Ok(Sink { out: Box::new(std::io::BufWriter::new(file)), rename: None });
+                }
                 let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("gisa-output");
                 let tmp = path.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
                 let file = std::fs::File::create(&tmp).map_err(|e| format!("cannot write {}: {e}", tmp.display()))?;

@@ -321,3 +321,37 @@ fn two_digit_years_and_too_many_jobs() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("--jobs 100000 is more than 4 ×"));
     assert_eq!(amount(&jsonl(&out.stdout)[0]), Some(970_000_000_000));
 }
+
+/// `-o` onto something that is not a regular file writes through it: a
+/// symlink keeps pointing at the file that now holds the output, a FIFO gets
+/// the records, and /dev/null stays a device.
+#[test]
+fn output_onto_a_symlink_fifo_or_device_writes_through_it() {
+    use std::os::unix::fs::FileTypeExt;
+    let dir = tempdir("hostile_output");
+    let good = good_file(&dir);
+    let target = dir.join("target.jsonl");
+    std::fs::write(&target, "old\n").unwrap();
+    let link = dir.join("link.jsonl");
+    std::os::unix::fs::symlink(&target, &link).unwrap();
+    let out = gisa().arg("extract").arg(&good).arg("-o").arg(&link).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink(), "still a symlink");
+    assert_eq!(amount(&jsonl(&std::fs::read(&target).unwrap())[0]), Some(970_000_000_000));
+
+    let fifo = dir.join("fifo");
+    assert!(Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::read(fifo).unwrap())
+    };
+    let out = gisa().arg("extract").arg(&good).arg("-o").arg(&fifo).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(amount(&jsonl(&reader.join().unwrap())[0]), Some(970_000_000_000));
+    assert!(std::fs::metadata(&fifo).unwrap().file_type().is_fifo(), "still a FIFO");
+
+    let out = gisa().arg("extract").arg(&good).args(["-o", "/dev/null"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(std::fs::metadata("/dev/null").unwrap().file_type().is_char_device());
+    assert!(std::fs::read_dir(&dir).unwrap().all(|e| !e.unwrap().file_name().to_string_lossy().ends_with(".tmp")));
+}
