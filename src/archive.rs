@@ -60,61 +60,215 @@ pub enum Item {
     Failed { label: Option<String>, message: String },
 }
 
+impl Item {
+    /// The input's name for its record (`a.jsonl:5` for an archive line); None for stdin.
+    pub fn label(&self) -> Option<&str> {
+        match self {
+            Item::File(inp) => inp.label(),
+            Item::Line { label, .. } => Some(label),
+            Item::Failed { label, .. } => label.as_deref(),
+        }
+    }
+}
+
 pub fn is_archive(path: &Path) -> bool {
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("").to_ascii_lowercase();
     [".jsonl", ".jsonl.gz", ".ndjson", ".json", ".json.gz"].iter().any(|e| name.ends_with(e))
 }
 
 fn open(path: &Path) -> std::io::Result<Box<dyn BufRead + Send>> {
-    let file = std::fs::File::open(path)?;
+    let file = BufReader::new(std::fs::File::open(path)?);
     let gz = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("gz"));
-    Ok(if gz { Box::new(BufReader::new(flate2::read::MultiGzDecoder::new(file))) } else { Box::new(BufReader::new(file)) })
+    Ok(if gz { Box::new(BufReader::new(Gunzip::new(file))) } else { Box::new(file) })
+}
+
+/// Gzip members one after the other (as `gzip -d` reads them), ending at the
+/// end of the input or at zero padding after the last member (which tape
+/// and block-device copies add, and `gzip -d` ignores). A truncated member,
+/// or bytes after the data that are not another member, is an error; after
+/// the first error the reader stays at its end, so a caller that reads on
+/// does not get the same error forever.
+pub struct Gunzip<R: BufRead> {
+    member: Option<flate2::bufread::GzDecoder<R>>,
+}
+
+impl<R: BufRead> Gunzip<R> {
+    pub fn new(reader: R) -> Gunzip<R> {
+        Gunzip { member: Some(flate2::bufread::GzDecoder::new(reader)) }
+    }
+}
+
+impl<R: BufRead> Read for Gunzip<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        if buf.is_empty() {
+            return Ok(0);
+        }
+        loop {
+            let Some(member) = self.member.as_mut() else { return Ok(0) };
+            match member.read(buf) {
+                Ok(0) => {
+                    // This member is done; what follows is another, padding, or garbage.
+                    let mut rest = self.member.take().expect("checked above").into_inner();
+                    loop {
+                        let head = rest.fill_buf()?;
+                        if head.is_empty() {
+                            return Ok(0);
+                        }
+                        let zeros = head.iter().take_while(|&&b| b == 0).count();
+                        if zeros == 0 {
+                            break;
+                        }
+                        rest.consume(zeros);
+                    }
+                    if !rest.fill_buf()?.starts_with(&[0x1F]) {
+                        return Err(std::io::Error::new(std::io::ErrorKind::InvalidData, "bytes after the end of the gzip data that are not gzip"));
+                    }
+                    self.member = Some(flate2::bufread::GzDecoder::new(rest));
+                }
+                Ok(n) => return Ok(n),
+                Err(e) => {
+                    self.member = None;
+                    let e = if e.kind() == std::io::ErrorKind::UnexpectedEof || e.to_string().contains("incomplete") {
+                        std::io::Error::new(e.kind(), format!("the gzip data is truncated ({e})"))
+                    } else {
+                        e
+                    };
+                    return Err(e);
+                }
+            }
+        }
+    }
 }
 
 /// Every item of the inputs, in order, reading archives lazily line by line.
-pub fn items(inputs: Vec<Result<Input, InputError>>) -> impl Iterator<Item = Item> + Send {
-    inputs.into_iter().flat_map(|inp| -> Box<dyn Iterator<Item = Item> + Send> {
+/// No record (archive line, `.json` file) is read into memory past `max_bytes`.
+pub fn items(inputs: Vec<Result<Input, InputError>>, max_bytes: u64) -> impl Iterator<Item = Item> + Send {
+    inputs.into_iter().flat_map(move |inp| -> Box<dyn Iterator<Item = Item> + Send> {
         match inp {
             Err(e) => Box::new(std::iter::once(Item::Failed { label: e.label, message: e.message })),
             Ok(Input::File { label, path }) if is_archive(&path) => match open(&path) {
                 Err(e) => Box::new(std::iter::once(Item::Failed { label: Some(label.clone()), message: format!("cannot read {label}: {e}") })),
                 Ok(reader) => {
                     let whole_json = path.to_string_lossy().to_ascii_lowercase().trim_end_matches(".gz").ends_with(".json");
-                    if whole_json { Box::new(json_file(label, reader).into_iter()) } else { Box::new(lines(label, reader)) }
+                    if whole_json { Box::new(json_file(label, reader, max_bytes).into_iter()) } else { Box::new(lines(label, reader, max_bytes)) }
                 }
             },
             // stdin holding JSON Lines (`zcat archive.jsonl.gz | gisa extract -`)
             // is streamed like an archive file; anything else is one article.
-            Ok(Input::Stdin) if stdin_is_json_lines() => Box::new(lines("stdin".into(), Box::new(BufReader::new(std::io::stdin())))),
+            Ok(Input::Stdin) if stdin_is_json_lines() => Box::new(lines("stdin".into(), Box::new(BufReader::new(std::io::stdin())), max_bytes)),
             Ok(other) => Box::new(std::iter::once(Item::File(other))),
         }
     })
 }
 
-/// Looks at the first bytes of stdin without taking them: `{` starts JSON Lines.
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// Looks at the first bytes of stdin without taking them: `{` (after a
+/// byte-order mark, if any) starts JSON Lines.
 fn stdin_is_json_lines() -> bool {
     let mut stdin = std::io::stdin().lock();
-    stdin.fill_buf().is_ok_and(|buf| buf.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{'))
+    stdin.fill_buf().is_ok_and(|buf| {
+        let buf = buf.strip_prefix(BOM).unwrap_or(buf);
+        buf.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{')
+    })
 }
 
-fn lines(label: String, reader: Box<dyn BufRead + Send>) -> impl Iterator<Item = Item> + Send {
-    reader.lines().enumerate().filter_map(move |(i, line)| {
-        let at = format!("{label}:{}", i + 1);
+/// What one bounded line read gave.
+enum Line {
+    End,
+    /// The line, without its `\n`.
+    Whole,
+    /// Longer than the limit: its bytes were skipped up to the next line, not kept.
+    TooLong,
+}
+
+/// Reads one line into `buf`, keeping at most `max` bytes of it: a longer
+/// line is skipped through to its end in buffer-sized steps, so memory stays
+/// bounded whatever the input (a gigabyte line, `/dev/zero`).
+fn read_line_bounded(reader: &mut dyn BufRead, max: u64, buf: &mut Vec<u8>) -> std::io::Result<Line> {
+    buf.clear();
+    let mut seen = 0u64;
+    let mut any = false;
+    loop {
+        let chunk = match reader.fill_buf() {
+            Ok(c) => c,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if chunk.is_empty() {
+            break;
+        }
+        any = true;
+        let (part, used, ended) = match chunk.iter().position(|&b| b == b'\n') {
+            Some(i) => (&chunk[..i], i + 1, true),
+            None => (chunk, chunk.len(), false),
+        };
+        seen = seen.saturating_add(part.len() as u64);
+        if seen <= max {
+            buf.extend_from_slice(part);
+        }
+        reader.consume(used);
+        if ended {
+            break;
+        }
+    }
+    if !any {
+        return Ok(Line::End);
+    }
+    Ok(if seen > max { Line::TooLong } else { Line::Whole })
+}
+
+fn lines(label: String, mut reader: Box<dyn BufRead + Send>, max_bytes: u64) -> impl Iterator<Item = Item> + Send {
+    let mut buf = Vec::new();
+    let mut number = 0u64;
+    let mut done = false;
+    std::iter::from_fn(move || loop {
+        if done {
+            return None;
+        }
+        number += 1;
+        let at = format!("{label}:{number}");
+        let line = match read_line_bounded(&mut reader, max_bytes, &mut buf) {
+            Ok(l) => l,
+            Err(e) => {
+                // One error for the rest of the file: a reader that failed
+                // (a truncated gzip stream) would fail again on every read.
+                done = true;
+                return Some(Item::Failed { label: Some(at.clone()), message: format!("{at}: cannot read the rest of {label}: {e}") });
+            }
+        };
         match line {
-            Ok(l) if l.trim().is_empty() => None,
-            Ok(json) => Some(Item::Line { label: at, json }),
-            Err(e) => Some(Item::Failed { label: Some(at.clone()), message: format!("{at}: cannot read the line: {e}") }),
+            Line::End => return None,
+            Line::TooLong => {
+                return Some(Item::Failed { label: Some(at.clone()), message: format!("{at}: the record is over the {max_bytes}-byte limit (--max-bytes)") })
+            }
+            Line::Whole => {}
+        }
+        // A byte-order mark starts some exported files; it is not part of the first record.
+        let bytes = if number == 1 { buf.strip_prefix(BOM).unwrap_or(&buf) } else { &buf[..] };
+        match std::str::from_utf8(bytes) {
+            Ok(l) if l.trim().is_empty() => continue,
+            Ok(json) => return Some(Item::Line { label: at, json: json.trim_end_matches('\r').to_string() }),
+            Err(e) => return Some(Item::Failed { label: Some(at.clone()), message: format!("{at}: the line is not valid UTF-8 ({e})") }),
         }
     })
 }
 
 /// A `.json` file: one article object, or an array of them.
-fn json_file(label: String, mut reader: Box<dyn BufRead + Send>) -> Vec<Item> {
-    let mut s = String::new();
-    if let Err(e) = reader.read_to_string(&mut s) {
+fn json_file(label: String, reader: Box<dyn BufRead + Send>, max_bytes: u64) -> Vec<Item> {
+    let mut bytes = Vec::new();
+    if let Err(e) = reader.take(max_bytes.saturating_add(1)).read_to_end(&mut bytes) {
         return vec![Item::Failed { label: Some(label.clone()), message: format!("cannot read {label}: {e}") }];
     }
-    match serde_json::from_str::<Value>(&s) {
+    if bytes.len() as u64 > max_bytes {
+        return vec![Item::Failed { label: Some(label.clone()), message: format!("{label} is over the {max_bytes}-byte limit (--max-bytes)") }];
+    }
+    let bytes = bytes.strip_prefix(BOM).unwrap_or(&bytes);
+    let s = match std::str::from_utf8(bytes) {
+        Ok(s) => s,
+        Err(e) => return vec![Item::Failed { label: Some(label.clone()), message: format!("{label} is not valid UTF-8 ({e})") }],
+    };
+    match serde_json::from_str::<Value>(s) {
         Ok(Value::Array(items)) => items.into_iter().enumerate().map(|(i, v)| Item::Line { label: format!("{label}[{i}]"), json: v.to_string() }).collect(),
         Ok(v) => vec![Item::Line { label, json: v.to_string() }],
         Err(e) => vec![Item::Failed { label: Some(label.clone()), message: format!("{label}:{}: not valid JSON: {e}", e.line()) }],

@@ -57,6 +57,14 @@ impl Sink {
         match output {
             None => Ok(Sink { out: Box::new(std::io::BufWriter::new(std::io::stdout())), rename: None }),
             Some(path) => {
+                // A symlink is written through: the file it points to gets the output.
+                let path = &std::fs::canonicalize(path).unwrap_or_else(|_| path.clone());
+                // A FIFO or a device (/dev/null, /dev/stdout) is written to as it is:
+                // renaming a temporary file over it would replace it with a regular file.
+                if std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
+                    let file = std::fs::OpenOptions::new().write(true).open(path).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+                    return Ok(Sink { out: Box::new(std::io::BufWriter::new(file)), rename: None });
+                }
                 let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("gisa-output");
                 let tmp = path.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
                 let file = std::fs::File::create(&tmp).map_err(|e| format!("cannot write {}: {e}", tmp.display()))?;
@@ -116,6 +124,17 @@ fn process(engine: &Engine, item: &Item, args: &Args) -> Done {
     }
 }
 
+/// The error record of an item whose processing panicked (a bug, but one
+/// input's bug: the run goes on with the next).
+fn internal_error(item: &Item, panic: &str, args: &Args) -> Done {
+    let label = item.label().map(str::to_string);
+    let message = format!("internal error while processing: {}{panic}", label.as_deref().map(|l| format!("{l}: ")).unwrap_or_default());
+    let skipped = !in_shard(args.shard, label.as_deref().unwrap_or(""));
+    let rendered = if skipped { String::new() } else { render(&error_record(label, message.clone()), args.format) };
+    let reason = "internal error while processing".to_string();
+    Done { rendered, mentions: [0; 5], error: Some((message, reason)), skipped, size: 0 }
+}
+
 /// What an error is counted under: its message without the input's name
 /// and without the detail after the first colon ("a.jsonl:5: not valid JSON:
 /// key must be a string…" → "not valid JSON").
@@ -172,9 +191,11 @@ pub fn run(engine: &Engine, args: &Args) -> Result<Tally, String> {
     }
     let inputs = input::expand(&args.paths);
     let bar = args.progress.then(|| progress_bar(&inputs));
-    let items = archive::items(inputs);
+    let items = archive::items(inputs, args.max_bytes);
     let limit = IN_FLIGHT_PER_THREAD * rayon::current_num_threads();
-    let written = workqueue::map_bounded(items, limit, !args.unordered, |item| process(engine, &item, args), |d: Done| {
+    let written = workqueue::map_bounded(items, limit, !args.unordered, |item| process(engine, item, args), |d| {
+        // A panic while processing one item is that item's error record.
+        let d = d.unwrap_or_else(|p| internal_error(&p.item, &p.message, args));
         if let Some(b) = &bar {
             b.inc(d.size);
         }

@@ -70,7 +70,7 @@ fn finish(enc: &'static Encoding, bytes: &[u8], evidence: Evidence) -> Decoded {
 }
 
 fn sniff(bytes: &[u8]) -> Decoded {
-    if std::str::from_utf8(bytes).is_ok() {
+    if std::str::from_utf8(bytes).is_ok() || mostly_utf8(bytes) {
         return finish(UTF_8, bytes, Evidence::Sniffed);
     }
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
@@ -86,6 +86,21 @@ fn sniff(bytes: &[u8]) -> Decoded {
         }
     }
     d
+}
+
+/// UTF-8 but for a few bad bytes (a stray byte, a file cut mid-character):
+/// at least 4 valid multi-byte characters for each invalid sequence. Such
+/// text stays UTF-8, with U+FFFD for the bad bytes (and the pipeline still
+/// refuses it when they are over 5% of the text). EUC-KR text is never this:
+/// its lead bytes 0xB0–0xC8 are mostly not UTF-8 lead bytes, so nearly every
+/// syllable is an invalid sequence and about one in ten is valid by chance.
+fn mostly_utf8(bytes: &[u8]) -> bool {
+    let (mut multibyte, mut invalid) = (0usize, 0usize);
+    for chunk in bytes.utf8_chunks() {
+        multibyte += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        invalid += usize::from(!chunk.invalid().is_empty());
+    }
+    multibyte > 0 && invalid * 4 <= multibyte
 }
 
 fn hangul(s: &str) -> usize {
@@ -231,6 +246,25 @@ mod tests {
     fn iso2022kr() {
         let d = decode(b"\x1b$)C\x0e\x47\x51\x31\x39\x0f abc\n", None);
         assert_eq!((d.text.as_str(), d.encoding), ("한국 abc\n", "ISO-2022-KR"));
+    }
+
+    #[test]
+    fn utf8_with_a_few_bad_bytes_stays_utf8() {
+        let text = "경상남도는 2027년까지 우주항공 복합도시 조성에 1039억 원을 투입한다고 밝혔다.";
+        // A stray byte in the middle, and the file cut in the middle of a character.
+        let mut bytes = text.as_bytes().to_vec();
+        bytes.insert(9, 0xFF);
+        bytes.extend_from_slice(&"다".as_bytes()[..2]);
+        let d = decode(&bytes, None);
+        assert_eq!((d.encoding, d.replacements), ("UTF-8", 2));
+        assert!(d.text.contains("우주항공 복합도시"), "{}", d.text);
+        // Declared EUC-KR over such bytes: the bytes win.
+        let d = decode(&bytes, Some("text/html; charset=euc-kr"));
+        assert_eq!((d.encoding, d.replacements), ("UTF-8", 2));
+        // Real EUC-KR is still EUC-KR.
+        let (euckr, _, _) = EUC_KR.encode(text);
+        let d = decode(&euckr, None);
+        assert_eq!((d.text.as_str(), d.encoding), (text, "EUC-KR"));
     }
 
     #[test]

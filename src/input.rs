@@ -92,42 +92,45 @@ fn io_reason(e: &std::io::Error) -> String {
     }
 }
 
-/// Reads one input's bytes, refusing what is over `max_bytes`.
+/// Reads one input's bytes, refusing what is over `max_bytes`. The limit is
+/// checked while reading (`Read::take`), not from the file's size alone: a
+/// FIFO, a device (`/dev/zero`), stdin or a gzip bomb has no size to check.
 pub fn read_bytes(input: &Input, max_bytes: u64) -> Result<Vec<u8>, String> {
     match input {
         Input::File { label, path } => {
-            let size = std::fs::metadata(path).map_err(|e| format!("cannot read {label}: {}", io_reason(&e)))?.len();
-            if size > max_bytes {
-                return Err(format!("{label} is {size} bytes, over the {max_bytes}-byte limit (--max-bytes)"));
+            let cannot = |e: std::io::Error| format!("cannot read {label}: {}", io_reason(&e));
+            let file = std::fs::File::open(path).map_err(cannot)?;
+            let meta = file.metadata().map_err(cannot)?;
+            // A regular file's size says it at once, with the size in the message.
+            if meta.is_file() && meta.len() > max_bytes {
+                return Err(format!("{label} is {} bytes, over the {max_bytes}-byte limit (--max-bytes)", meta.len()));
             }
-            let bytes = std::fs::read(path).map_err(|e| format!("cannot read {label}: {}", io_reason(&e)))?;
+            let bytes = read_at_most(file, max_bytes).map_err(cannot)?.ok_or_else(|| over(label, max_bytes))?;
             if path.extension().is_some_and(|x| x.eq_ignore_ascii_case("gz")) {
-                let mut out = Vec::new();
-                flate2::read::MultiGzDecoder::new(&bytes[..])
-                    .take(max_bytes + 1)
-                    .read_to_end(&mut out)
-                    .map_err(|e| format!("{label} is not valid gzip: {e}"))?;
-                if out.len() as u64 > max_bytes {
-                    return Err(format!("{label} unpacks to over the {max_bytes}-byte limit (--max-bytes)"));
-                }
-                return Ok(out);
+                return read_at_most(crate::archive::Gunzip::new(&bytes[..]), max_bytes)
+                    .map_err(|e| format!("{label} is not valid gzip: {e}"))?
+                    .ok_or_else(|| format!("{label} unpacks to over the {max_bytes}-byte limit (--max-bytes)"));
             }
             Ok(bytes)
         }
         Input::Url(url) => crate::crawl::fetch::get(url, max_bytes).map(|p| p.bytes),
-        Input::Stdin => {
-            let mut buf = Vec::new();
-            std::io::stdin()
-                .lock()
-                .take(max_bytes + 1)
-                .read_to_end(&mut buf)
-                .map_err(|e| format!("cannot read stdin: {e}"))?;
-            if buf.len() as u64 > max_bytes {
-                return Err(format!("stdin is over the {max_bytes}-byte limit (--max-bytes)"));
-            }
-            Ok(buf)
-        }
+        Input::Stdin => read_at_most(std::io::stdin().lock(), max_bytes)
+            .map_err(|e| format!("cannot read stdin: {e}"))?
+            .ok_or_else(|| over("stdin", max_bytes)),
     }
+}
+
+fn over(name: &str, max_bytes: u64) -> String {
+    format!("{name} is over the {max_bytes}-byte limit (--max-bytes)")
+}
+
+/// All of `reader`, or None when it holds more than `max` bytes (reading
+/// stops one byte past the limit). `saturating_add`: `--max-bytes` at
+/// u64::MAX must mean "no limit", not wrap to a limit of 0.
+fn read_at_most(reader: impl Read, max: u64) -> std::io::Result<Option<Vec<u8>>> {
+    let mut buf = Vec::new();
+    reader.take(max.saturating_add(1)).read_to_end(&mut buf)?;
+    Ok((buf.len() as u64 <= max).then_some(buf))
 }
 
 /// Magic numbers of files that are sometimes served or saved as text.

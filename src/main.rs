@@ -225,6 +225,16 @@ struct ExtractArgs {
 fn extract(args: ExtractArgs, rules: Rules) -> ExitCode {
     use std::io::IsTerminal;
     if let Some(n) = args.jobs {
+        // More threads than this only add memory and start-up time (--jobs
+        // 100000 spent minutes spawning threads before any output).
+        let cores = std::thread::available_parallelism().map_or(1, |c| c.get());
+        let most = 4 * cores;
+        let n = if n > most {
+            eprintln!("gisa: --jobs {n} is more than 4 × the {cores} cores; using {most}");
+            most
+        } else {
+            n
+        };
         // Only fails if a pool already exists; then the default one is used.
         let _ = rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build_global();
     }
@@ -363,18 +373,20 @@ fn crawl(config_path: PathBuf, opts: gisa::crawl::run::Options, output: Option<P
     let failed = std::sync::atomic::AtomicU64::new(0);
     // Pages go to extraction as they arrive; one line per article, written at once.
     let on_article = |page: gisa::crawl::run::ArticlePage| {
-        let line = match engine.process_page(&page) {
-            Ok(record) => render(&record, Format::Jsonl),
+        let (line, result) = match engine.process_page(&page) {
+            Ok(record) => (render(&record, Format::Jsonl), Ok(())),
             Err(message) => {
                 failed.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                 eprintln!("gisa: {message}");
-                let mut e = error_record(None, message);
+                let mut e = error_record(None, message.clone());
                 e.source.url = Some(page.url.clone());
-                render(&e, Format::Jsonl)
+                // The crawler records the page as failed with this reason.
+                (render(&e, Format::Jsonl), Err(message))
             }
         };
         let mut w = out.lock().unwrap();
         let _ = w.write_all(line.as_bytes()).and_then(|_| w.flush());
+        result
     };
     match crawler.run(&on_article) {
         Ok(report) => {

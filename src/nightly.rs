@@ -97,8 +97,10 @@ pub fn run(config_path: &Path, engine: &Engine, progress: bool) -> Result<Summar
             Err(e) => {
                 s.articles_failed += 1;
                 eprintln!("gisa: {}: {}", page.url, redact(&e));
+                return Err(redact(&e));
             }
         }
+        Ok(())
     };
     let report = crawler.run(&on_article)?;
     let mut s = summary.into_inner().unwrap();

@@ -110,8 +110,16 @@ impl Engine {
         clean_input(&self.lexicon, inp, max_bytes)
     }
 
-    /// A page the crawler fetched → its record, stamped with URL and fetch time.
+    /// A page the crawler fetched → its record, stamped with URL and fetch
+    /// time. A panic while processing it is this page's error (as for any
+    /// other input), so the crawl can record the page as failed and go on.
     pub fn process_page(&self, page: &ArticlePage) -> Result<Record, String> {
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.process_page_unguarded(page))).unwrap_or_else(|p| {
+            Err(format!("internal error while processing: {}: {}", page.url, crate::workqueue::panic_message(p.as_ref())))
+        })
+    }
+
+    fn process_page_unguarded(&self, page: &ArticlePage) -> Result<Record, String> {
         let cleaned = clean_bytes(&self.lexicon, &page.url, &page.bytes, page.content_type.as_deref(), Some(&page.url), true)?;
         let mut article = cleaned.article;
         if article.outlet.is_none() {
@@ -124,6 +132,7 @@ impl Engine {
     }
 
     pub fn process_article(&self, article: Article, path: Option<String>) -> Record {
+        injected_fault(&article.text);
         let extraction = extract_with(&article.text, &self.morph, &self.lexicon, self.explain);
         let dropped = self.explain.then_some(article.dropped);
         Record {
@@ -141,4 +150,16 @@ impl Engine {
 
 pub fn error_record(path: Option<String>, error: String) -> ErrorRecord {
     ErrorRecord { schema_version: SCHEMA_VERSION, source: Source { path, ..Source::default() }, error }
+}
+
+/// Fault injection for the isolation tests (tests/hostile.rs): with
+/// `GISA_TEST_PANIC_ON=WORD` in the environment, an article whose text
+/// contains WORD panics as a bug would, wherever it came from (file, archive
+/// line, stdin, crawled page). Unset, this is one environment read per run.
+fn injected_fault(text: &str) {
+    static WORD: std::sync::OnceLock<Option<String>> = std::sync::OnceLock::new();
+    let word = WORD.get_or_init(|| std::env::var("GISA_TEST_PANIC_ON").ok().filter(|w| !w.is_empty()));
+    if let Some(w) = word.as_deref().filter(|w| text.contains(w)) {
+        panic!("injected fault: the text contains {w:?} (GISA_TEST_PANIC_ON)");
+    }
 }

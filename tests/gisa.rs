@@ -1267,3 +1267,7 @@ fn jsonl_archives_stream_with_line_numbered_errors_csv_and_shards() {
     assert_eq!(from_stdin[4]["source"]["path"], "stdin:5");
     assert_eq!(from_stdin[0]["amounts"], jsonl(&ordered.stdout)[0]["amounts"]);
 }
+
+// ---- hostile inputs (issue 15) ----
+#[path = "hostile.rs"]
+mod hostile;

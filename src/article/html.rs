@@ -34,7 +34,51 @@ const MIN_BLOCK_CHARS: usize = 25;
 /// Why a page gave no article.
 pub const NO_ARTICLE: &str = "no article text found in the page (only navigation, links or an empty body)";
 
+/// Start tags for which the HTML parser looks through its whole stack of
+/// open elements (for a `<p>` to close): nested and unclosed, they cost time
+/// quadratic in their number (40,000 nested `<div>`s took 4 s, a million
+/// would take hours). `p`, `li`, headings and `table` are left out: they
+/// close their like or stop the search.
+const NESTING_TAGS: [&str; 21] = [
+    "div", "section", "article", "aside", "nav", "header", "footer", "main", "blockquote", "ul", "ol", "dl", "center",
+    "address", "details", "figure", "fieldset", "menu", "dir", "hgroup", "summary",
+];
+/// Real pages nest a few dozen; sloppy ones leave some hundreds unclosed.
+const MAX_OPEN_BLOCKS: usize = 10_000;
+
+/// The most `NESTING_TAGS` elements open at once, counted on the raw markup
+/// (a start tag opens, an end tag of any of them closes one), in one linear
+/// pass before the parser sees the page.
+fn deepest_nesting(html: &str) -> usize {
+    let bytes = html.as_bytes();
+    let (mut open, mut most, mut at) = (0usize, 0usize, 0usize);
+    while let Some(lt) = bytes[at..].iter().position(|&b| b == b'<') {
+        at += lt + 1;
+        let closing = bytes.get(at) == Some(&b'/');
+        let name_at = at + usize::from(closing);
+        let len = bytes[name_at..].iter().take_while(|b| b.is_ascii_alphanumeric()).count();
+        let name = &bytes[name_at..name_at + len];
+        let ends = matches!(bytes.get(name_at + len), None | Some(b'>' | b'/' | b' ' | b'\t' | b'\n' | b'\r' | b'\x0C'));
+        if len == 0 || !ends || !NESTING_TAGS.iter().any(|t| t.as_bytes().eq_ignore_ascii_case(name)) {
+            continue;
+        }
+        if closing {
+            open = open.saturating_sub(1);
+        } else {
+            open += 1;
+            most = most.max(open);
+        }
+    }
+    most
+}
+
 pub fn from_html(html: &str, page_url: Option<&str>, lex: &Lexicon) -> Result<Article, String> {
+    let depth = deepest_nesting(html);
+    if depth > MAX_OPEN_BLOCKS {
+        return Err(format!(
+            "the page nests {depth} unclosed block elements (<div>, <section> …), over the {MAX_OPEN_BLOCKS} gisa reads: not parsed, it would take hours"
+        ));
+    }
     let doc = Html::parse_document(html);
     let meta = html_meta::read(&doc, page_url);
     let body = lex
@@ -137,29 +181,45 @@ impl Lines {
     }
 }
 
+/// One step of an iterative tree walk. The walks below keep their own stack
+/// instead of recursing: a page of 1,000,000 unclosed `<span>`s is a tree
+/// that deep, and recursion would overflow the thread's stack (an abort that
+/// loses the whole batch, not an error for the one page).
+enum Step<'a> {
+    Enter(NodeRef<'a, Node>),
+    /// The element's children are done: end its line or paragraph.
+    Leave,
+}
+
 fn walk(node: NodeRef<'_, Node>, lex: &Lexicon, out: &mut Lines) {
-    match node.value() {
-        Node::Text(t) => out.text(t),
-        Node::Element(el) => {
-            if skipped(el, lex) {
-                return;
-            }
-            if el.name() == "br" {
-                out.line_break();
-                return;
-            }
-            let block = BLOCK_TAGS.contains(&el.name());
-            if block {
+    let mut stack = vec![Step::Enter(node)];
+    while let Some(step) = stack.pop() {
+        let node = match step {
+            Step::Enter(node) => node,
+            Step::Leave => {
                 out.paragraph_break();
+                continue;
             }
-            for child in node.children() {
-                walk(child, lex, out);
+        };
+        match node.value() {
+            Node::Text(t) => out.text(t),
+            Node::Element(el) => {
+                if skipped(el, lex) {
+                    continue;
+                }
+                if el.name() == "br" {
+                    out.line_break();
+                    continue;
+                }
+                if BLOCK_TAGS.contains(&el.name()) {
+                    out.paragraph_break();
+                    stack.push(Step::Leave);
+                }
+                // Reversed, so the first child is popped first.
+                stack.extend(node.children().rev().map(Step::Enter));
             }
-            if block {
-                out.paragraph_break();
-            }
+            _ => {}
         }
-        _ => {}
     }
 }
 
@@ -168,9 +228,11 @@ fn text_len(el: &ElementRef<'_>) -> usize {
 }
 
 /// The text of a block's own inline content (not of nested blocks), and how
-/// much of it sits inside links.
-fn own_text(node: NodeRef<'_, Node>, lex: &Lexicon, in_link: bool, text: &mut usize, link: &mut usize, commas: &mut usize) {
-    for child in node.children() {
+/// much of it sits inside links. Iterative (see `Step`); the order does not
+/// matter for sums.
+fn own_text(node: NodeRef<'_, Node>, lex: &Lexicon, text: &mut usize, link: &mut usize, commas: &mut usize) {
+    let mut stack: Vec<(NodeRef<'_, Node>, bool)> = node.children().map(|c| (c, false)).collect();
+    while let Some((child, in_link)) = stack.pop() {
         match child.value() {
             Node::Text(t) => {
                 let n = t.trim().chars().count();
@@ -181,7 +243,8 @@ fn own_text(node: NodeRef<'_, Node>, lex: &Lexicon, in_link: bool, text: &mut us
                 }
             }
             Node::Element(el) if !skipped(el, lex) && !BLOCK_TAGS.contains(&el.name()) => {
-                own_text(child, lex, in_link || el.name() == "a", text, link, commas);
+                let in_link = in_link || el.name() == "a";
+                stack.extend(child.children().map(|c| (c, in_link)));
             }
             _ => {}
         }
@@ -204,7 +267,7 @@ fn best_block<'a>(doc: &'a Html, lex: &Lexicon) -> Option<ElementRef<'a>> {
             continue;
         }
         let (mut text, mut link, mut commas) = (0, 0, 0);
-        own_text(node, lex, false, &mut text, &mut link, &mut commas);
+        own_text(node, lex, &mut text, &mut link, &mut commas);
         if text < MIN_BLOCK_CHARS || link * 2 > text {
             continue;
         }
@@ -235,29 +298,36 @@ fn page_text_lines(doc: &Html) -> Vec<String> {
 }
 
 fn collect_all(node: NodeRef<'_, Node>, out: &mut Lines) {
-    match node.value() {
-        Node::Text(t) => out.text(t),
-        Node::Element(el) => {
-            if matches!(el.name(), "script" | "style" | "noscript" | "template" | "head") {
-                return;
-            }
-            // A table row is one line: "작성일 2024-03-14".
-            let cell = matches!(el.name(), "td" | "th");
-            let block = !cell && (el.name() == "br" || BLOCK_TAGS.contains(&el.name()));
-            if block {
+    // Iterative, as `walk`; `Leave` ends the line of a block element here.
+    let mut stack = vec![Step::Enter(node)];
+    while let Some(step) = stack.pop() {
+        let node = match step {
+            Step::Enter(node) => node,
+            Step::Leave => {
                 out.line_break();
+                continue;
             }
-            if cell {
-                out.text(" ");
+        };
+        match node.value() {
+            Node::Text(t) => out.text(t),
+            Node::Element(el) => {
+                if matches!(el.name(), "script" | "style" | "noscript" | "template" | "head") {
+                    continue;
+                }
+                // A table row is one line: "작성일 2024-03-14".
+                let cell = matches!(el.name(), "td" | "th");
+                let block = !cell && (el.name() == "br" || BLOCK_TAGS.contains(&el.name()));
+                if block {
+                    out.line_break();
+                    stack.push(Step::Leave);
+                }
+                if cell {
+                    out.text(" ");
+                }
+                stack.extend(node.children().rev().map(Step::Enter));
             }
-            for child in node.children() {
-                collect_all(child, out);
-            }
-            if block {
-                out.line_break();
-            }
+            _ => {}
         }
-        _ => {}
     }
 }
 
@@ -268,4 +338,21 @@ pub fn looks_like_html(head: &str) -> bool {
         || start.starts_with("<html")
         || start.starts_with("<?xml") && start.contains("<html")
         || (start.starts_with('<') && ["<head", "<body", "<meta", "<div", "<title"].iter().any(|t| start.contains(t)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nesting_is_counted_on_the_raw_markup() {
+        assert_eq!(deepest_nesting("<html><body><div><DIV class=a><p>x</p></div><section>y</section></div></body>"), 2);
+        // Not these tags: <divx>, <p>, a text "<" and a lone "<".
+        assert_eq!(deepest_nesting("<divx><p><p>a < b <"), 0);
+        assert_eq!(deepest_nesting(&"<div>x".repeat(12_000)), 12_000);
+        assert_eq!(deepest_nesting(&"<span>x".repeat(12_000)), 0);
+        let lex = Lexicon::builtin();
+        let e = from_html(&"<div>x".repeat(MAX_OPEN_BLOCKS + 1), None, &lex).unwrap_err();
+        assert!(e.contains("10001 unclosed block elements"), "{e}");
+    }
 }

@@ -128,7 +128,7 @@ impl Fetcher {
         let (content_type, etag, last_modified) = (header(CONTENT_TYPE), header(ETAG), header(LAST_MODIFIED));
         let final_url = resp.url().to_string();
         let mut bytes = Vec::new();
-        if let Err(e) = resp.take(self.max_body + 1).read_to_end(&mut bytes) {
+        if let Err(e) = resp.take(self.max_body.saturating_add(1)).read_to_end(&mut bytes) {
             return if e.kind() == std::io::ErrorKind::TimedOut || e.to_string().contains("timed out") {
                 Outcome::Transient { reason: "timeout".into(), retry_after: None }
             } else {

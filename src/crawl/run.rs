@@ -197,8 +197,9 @@ impl<'a> Crawler<'a> {
         host.queue.push_back(e);
     }
 
-    /// Runs the crawl; `on_article` gets each new article page.
-    pub fn run(&self, on_article: &(dyn Fn(ArticlePage) + Sync)) -> Result<Report, String> {
+    /// Runs the crawl; `on_article` gets each new article page, and says
+    /// why when the page could not be processed (it is then `failed`).
+    pub fn run(&self, on_article: &(dyn Fn(ArticlePage) -> Result<(), String> + Sync)) -> Result<Report, String> {
         let bar = self.opts.progress.then(|| {
             let b = indicatif::ProgressBar::new_spinner();
             b.set_style(indicatif::ProgressStyle::with_template("{spinner} {elapsed} {msg}").expect("valid template"));
@@ -342,7 +343,7 @@ impl<'a> Crawler<'a> {
         self.rules.iter().find(|r| r.source.name == source)
     }
 
-    fn fetch_page(&self, key: &str, e: Entry, on_article: &(dyn Fn(ArticlePage) + Sync)) -> Result<(), String> {
+    fn fetch_page(&self, key: &str, e: Entry, on_article: &(dyn Fn(ArticlePage) -> Result<(), String> + Sync)) -> Result<(), String> {
         // robots.txt first.
         let verdict = {
             let s = self.sched.lock().unwrap();
@@ -411,8 +412,18 @@ impl<'a> Crawler<'a> {
                     // Handed over (extracted, stored) before it is marked fetched: a
                     // crash in between fetches it again, it is never lost.
                     let outlet = self.rules_for(&e.source).and_then(|r| r.source.outlet.clone());
-                    on_article(ArticlePage { url: final_url, source: e.source.clone(), outlet, bytes, content_type });
-                    return self.frontier.lock().unwrap().settle(&e.url, State::Fetched, None, attempts, &v);
+                    let page = ArticlePage { url: final_url.clone(), source: e.source.clone(), outlet, bytes, content_type };
+                    // A page that fails (or panics) in processing is settled as failed
+                    // with the reason: left queued, every later run would fetch it and
+                    // fail again.
+                    let handled = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| on_article(page)))
+                        .unwrap_or_else(|p| Err(format!("internal error while processing: {}", crate::workqueue::panic_message(p.as_ref()))));
+                    let mut frontier = self.frontier.lock().unwrap();
+                    return match handled {
+                        Ok(()) => frontier.settle(&e.url, State::Fetched, None, attempts, &v),
+                        // The URL is the row's own; the reason is what went wrong.
+                        Err(why) => frontier.settle(&e.url, State::Failed, Some(&why.replacen(&format!("{final_url}: "), "", 1)), attempts, &v),
+                    };
                 }
                 drop(frontier);
                 let found = self.discover(&e, &final_url, &bytes, content_type.as_deref());

@@ -24,7 +24,7 @@ fn year_at(doc: &Doc, i: usize) -> Option<(u32, usize)> {
         }
         let after = doc.at(i + 2);
         let fits = matches!(after, None | Some('년' | '~' | ')' | ',' | ' ' | '.' | '\'' | '-' | '·' | '\n' | '」'));
-        return fits.then_some((2000 + a * 10 + b, i + 2));
+        return fits.then_some((two_digit_year(a * 10 + b), i + 2));
     }
     let v = (0..4).try_fold(0u32, |acc, k| Some(acc * 10 + digit(i + k)?))?;
     if digit(i + 4).is_some() || !(1900..=2099).contains(&v) {
@@ -35,6 +35,13 @@ fn year_at(doc: &Doc, i: usize) -> Option<(u32, usize)> {
         return Some((v, i + 4)).filter(|_| doc.at(i + 4) == Some('.') && doc.at(i + 7).is_some_and(|c| c == '.'));
     }
     Some((v, i + 4))
+}
+
+/// ’27 → 2027, but ’99 → 1999: the press writes back to the 1970s this way,
+/// and plans run to the 2060s. A fixed pivot, not today's date, so the same
+/// text always gives the same year.
+fn two_digit_year(yy: u32) -> u32 {
+    if yy >= 70 { 1900 + yy } else { 2000 + yy }
 }
 
 /// 년, 년도 after the digits.
@@ -88,7 +95,8 @@ pub fn find(doc: &mut Doc) -> Vec<Year> {
             let digits: String = doc.chars[digits_at.min(doc.len())..].iter().take_while(|c| c.is_ascii_digit()).collect();
             let second = match digits.len() {
                 4 => digits.parse::<u32>().ok(),
-                2 => digits.parse::<u32>().ok().map(|yy| year / 100 * 100 + yy),
+                // Same century, or the next one when that is earlier (’99~’03).
+                2 => digits.parse::<u32>().ok().map(|yy| year / 100 * 100 + yy).map(|y| if y <= year { y + 100 } else { y }),
                 _ => None,
             };
             if let Some(second) = second.filter(|s| *s > year && *s - year <= 50) {
