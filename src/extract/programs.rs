@@ -161,10 +161,17 @@ fn inside_word(doc: &Doc, t: &Token) -> bool {
 }
 
 /// Lindera splits unknown compounds into odd pieces (음악창작소 → 음/IC +
-/// 악창 + 작소): inside a word, an interjection, adverb or determiner that is
-/// not the word's last piece is still part of the word.
+/// 악창 + 작소, 대덕과학… → 대덕 + 과/JC + 학문): Korean writes a space after
+/// grammar, so inside a word any piece but the last is still part of it.
 fn inner_token(doc: &Doc, t: &Token, last: bool) -> bool {
-    name_token(doc, t) || (!last && matches!(t.pos, Pos::Ic | Pos::Mag | Pos::Mm))
+    name_token(doc, t) || (!last && t.pos != Pos::Symbol)
+}
+
+/// Leading bullets and brackets of an eojeol (△충청유교문화권, (가칭)…): how
+/// many tokens, from `from`, are such symbols.
+fn lead_symbols(doc: &Doc, tokens: &[Token], from: usize, to: usize) -> usize {
+    let text = doc.analysis_text();
+    tokens[from..to].iter().take_while(|t| t.pos == Pos::Symbol && !matches!(t.surface(text), "·" | "-" | ".")).count()
 }
 
 /// A "(Wonderland)" gloss inside a word: ( Latin ).
@@ -240,8 +247,9 @@ fn unquoted(doc: &Doc, taken: &[bool]) -> Vec<Program> {
         let ej = &eojeols[e0];
         // Inside its own eojeol: the whole word when it is all word pieces,
         // else the noun pieces right before the program word.
-        let mut first = if word_pieces(doc, tokens, ej.first_token, t) && !doc.any_claimed(ej.start, tok.start) {
-            ej.first_token
+        let lead = lead_symbols(doc, tokens, ej.first_token, t);
+        let mut first = if word_pieces(doc, tokens, ej.first_token + lead, t) && !doc.any_claimed(tokens[ej.first_token + lead].start, tok.start) {
+            ej.first_token + lead
         } else {
             let mut f = t;
             while f > ej.first_token && name_token(doc, &tokens[f - 1]) && !doc.any_claimed(tokens[f - 1].start, tokens[f - 1].end) {
@@ -250,7 +258,7 @@ fn unquoted(doc: &Doc, taken: &[bool]) -> Vec<Program> {
             f
         };
         // Earlier eojeols: whole words of nouns, one space apart.
-        if first == ej.first_token {
+        if first == ej.first_token && lead == 0 {
             let mut e = e0;
             while e > 0 && e0 - (e - 1) < MAX_EOJEOLS {
                 let prev = &eojeols[e - 1];
@@ -264,10 +272,14 @@ fn unquoted(doc: &Doc, taken: &[bool]) -> Vec<Program> {
                 // "원의 지방소멸대응기금", "전환의 전략": a genitive Lindera glued
                 // into a noun ends the name.
                 let genitive = word.ends_with('의') && word.chars().count() >= 2;
-                if genitive || doc.any_claimed(prev.start, prev.end) || !word_pieces(doc, tokens, prev.first_token, prev.last_token) {
+                let lead = lead_symbols(doc, tokens, prev.first_token, prev.last_token);
+                if genitive || lead == prev.last_token - prev.first_token || doc.any_claimed(prev.start, prev.end) || !word_pieces(doc, tokens, prev.first_token + lead, prev.last_token) {
                     break;
                 }
-                first = prev.first_token;
+                first = prev.first_token + lead;
+                if lead > 0 {
+                    break; // "△충청유교문화권 …": the bullet opens the name
+                }
                 e -= 1;
             }
         }
