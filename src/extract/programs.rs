@@ -111,8 +111,10 @@ fn accept_quoted(doc: &Doc, open: char, name: &str, open_at: usize, close_at: us
     }
     // "(이하 ‘과기정통부’)" defines an abbreviation, not a program.
     let before: String = doc.chars[open_at.saturating_sub(4)..open_at].iter().collect();
+    // "스마트공장 보급사업(이하 ‘스마트공장 사업’)" defines a program's short
+    // name, found again later; "(이하 ‘과기정통부’)" an organisation's.
     if before.contains("이하") || before.contains("약칭") {
-        return false;
+        return ends_with_program_word(doc, name);
     }
     if matches!(open, '「' | '《') {
         return true;
@@ -167,11 +169,26 @@ fn inner_token(doc: &Doc, t: &Token, last: bool) -> bool {
     name_token(doc, t) || (!last && t.pos != Pos::Symbol)
 }
 
-/// Leading bullets and brackets of an eojeol (△충청유교문화권, (가칭)…): how
-/// many tokens, from `from`, are such symbols.
+/// Bullets and brackets that open a name inside an eojeol (△충청유교문화권,
+/// [KBS 전주]지방소멸): how many tokens from `from` up to and including the
+/// last such symbol, so the name starts after it.
 fn lead_symbols(doc: &Doc, tokens: &[Token], from: usize, to: usize) -> usize {
     let text = doc.analysis_text();
-    tokens[from..to].iter().take_while(|t| t.pos == Pos::Symbol && !matches!(t.surface(text), "·" | "-" | ".")).count()
+    let mut lead = 0;
+    let mut k = from;
+    while k < to {
+        let g = gloss_at(doc, tokens, k);
+        if g > 0 && k > from {
+            k += g;
+            continue;
+        }
+        let t = &tokens[k];
+        if t.pos == Pos::Symbol && !matches!(t.surface(text), "·" | "-" | "." | "+" | "&") {
+            lead = k + 1 - from;
+        }
+        k += 1;
+    }
+    lead
 }
 
 /// A "(Wonderland)" gloss inside a word: ( Latin ).
