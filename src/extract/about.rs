@@ -26,7 +26,7 @@ fn np_token(doc: &Doc, t: &crate::morph::Token) -> bool {
         Pos::Number | Pos::Nr | Pos::Xpn | Pos::Xsn => true,
         Pos::Nnb => s == "등",
         // The middle dot of 실증·제품화; & and - only inside a word (R&D, AI-반도체).
-        Pos::Symbol => s == "·" || (matches!(s, "&" | "-") && inside_word(doc, t)),
+        Pos::Symbol => s == "·" || (matches!(s, "&" | "-" | "~") && inside_word(doc, t)),
         p => p.is_noun(),
     }
 }
@@ -51,6 +51,15 @@ fn np_before(doc: &Doc, end: usize) -> Option<(usize, usize)> {
     }
     let last_eojeol = tokens[t - 1].eojeol;
     let mut first = t;
+    // The amount's own word, when Lindera split it oddly (부전~마산간전동열차도입):
+    // take it whole if every piece but the last is a non-symbol.
+    let own = &doc.analysis.eojeols[last_eojeol];
+    if np_token(doc, &tokens[t - 1])
+        && tokens[own.first_token..t - 1].iter().all(|x| np_token(doc, x) || x.pos != Pos::Symbol)
+        && tokens[own.first_token].pos != Pos::Symbol
+    {
+        first = own.first_token;
+    }
     while first > 0 {
         let prev = &tokens[first - 1];
         if !np_token(doc, prev) {
@@ -63,7 +72,12 @@ fn np_before(doc: &Doc, end: usize) -> Option<(usize, usize)> {
             let etoks = doc.analysis.eojeol_tokens(prev.eojeol);
             // "▲디지털 혁신지구 … 조성에": a bullet opens the phrase; take what follows it and stop.
             let bullets = etoks.iter().take_while(|x| x.pos == Pos::Symbol && doc.chars[x.start..x.end].iter().all(|c| is_bullet(*c))).count();
-            let whole = etoks[bullets..].iter().all(|x| np_token(doc, x)) && bullets < etoks.len();
+            // Lindera mis-splits unknown compounds (장낙대교, 대덕과학…): any
+            // piece but the word's last may be odd, as long as it is not a symbol.
+            let n = etoks.len();
+            let whole = bullets < n
+                && etoks[bullets..].iter().enumerate().all(|(k, x)| np_token(doc, x) || (bullets + k + 1 < n && x.pos != Pos::Symbol))
+                && !doc.slice(e.start, e.end).ends_with('의');
             if !whole || e.end + 1 != doc.analysis.eojeols[prev.eojeol + 1].start || last_eojeol - prev.eojeol >= 5 {
                 break;
             }
@@ -71,6 +85,8 @@ fn np_before(doc: &Doc, end: usize) -> Option<(usize, usize)> {
                 first = e.first_token + bullets;
                 break;
             }
+            first = e.first_token;
+            continue;
         }
         first -= 1;
     }
