@@ -217,7 +217,37 @@ fn colon_label(doc: &Doc, start: usize) -> Option<String> {
     clean_purpose(doc, label)
 }
 
+/// Not a purpose: a place or an administration (전남도, 의성군, 대구시), a
+/// grade (A등급), or a per-unit split (10억원씩).
+fn is_recipient(purpose: &str) -> bool {
+    let p: String = purpose.chars().filter(|c| !c.is_whitespace()).collect();
+    let n = p.chars().count();
+    let last = p.chars().last().unwrap_or(' ');
+    let region = (3..=5).contains(&n)
+        && !purpose.contains(' ')
+        && (matches!(last, '시' | '군') || (last == '구' && !p.ends_with("지구") && !p.ends_with("연구"))
+            || (last == '도' && p.chars().rev().nth(1).is_some_and(|c| "남북기원주".contains(c))));
+    region || p.ends_with("등급") || p.ends_with('씩') || p.chars().all(|c| c.is_ascii_digit() || "천백만억조".contains(c))
+}
+
+/// The program the amount's sentence names, when it names exactly one.
+fn sentence_program(doc: &Doc, a: &Amount, programs: &[Program]) -> Option<String> {
+    let (s, e) = (doc.sentence_start(a.start), doc.sentence_end(a.end));
+    let lo = programs.partition_point(|p| p.start < s);
+    let mut names = programs[lo..].iter().take_while(|p| p.end <= e).map(|p| p.name.as_str());
+    let first = names.next()?;
+    let squash = |n: &str| n.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+    names.all(|n| squash(n) == squash(first)).then(|| first.to_string())
+}
+
 fn about_for(doc: &Doc, a: &Amount, amounts: &[Amount], programs: &[Program], counts: &[Count]) -> Option<(String, &'static str)> {
+    match about_raw(doc, a, amounts, programs, counts) {
+        Some((p, rule)) if !is_recipient(&p) => Some((p, rule)),
+        _ => sentence_program(doc, a, programs).map(|p| (p, "about.sentence_program")),
+    }
+}
+
+fn about_raw(doc: &Doc, a: &Amount, amounts: &[Amount], programs: &[Program], counts: &[Count]) -> Option<(String, &'static str)> {
     let sentence_start = doc.sentence_start(a.start);
     // 1. Inside parentheses: the name before "(".
     let mut k = a.start;
@@ -258,6 +288,13 @@ fn about_for(doc: &Doc, a: &Amount, amounts: &[Amount], programs: &[Program], co
             if let Some(name) = np_after(doc, s, programs) {
                 return Some((name, "about.scale"));
             }
+        }
+    }
+    // "112억~210억 원의 지방소멸대응기금": a program right after 원의.
+    if doc.starts_with(a.end, "의 ") || doc.starts_with(a.end, "의") && doc.at(a.end + 1).is_some_and(|c| !c.is_whitespace()) {
+        let s = doc.skip_spaces(a.end + 1, 1);
+        if let Some(p) = programs.iter().find(|p| p.start == s) {
+            return Some((p.name.clone(), "about.genitive"));
         }
     }
     // "AI-반도체 : 8,600억원(’24) → 1조 1,000억원(’25)".
