@@ -130,7 +130,31 @@ fn phrase(doc: &Doc, programs: &[Program], span: (usize, usize)) -> String {
     if let Some(p) = programs.iter().find(|p| p.start == span.0 && p.end == span.1) {
         return p.name.clone();
     }
-    doc.slice(span.0, span.1).to_string()
+    let text = doc.slice(span.0, span.1);
+    // "‘1억 플러스 아이드림’ 정책에", "‘인천e음’ 캐시백 예산": a quoted program
+    // right before the phrase names it; a kind word after it adds nothing.
+    let before = span.0.saturating_sub(1);
+    if doc.at(before) == Some(' ') {
+        if let Some(p) = programs.iter().find(|p| p.end == before && p.rule == "program.quoted") {
+            let kind = ["정책", "사업", "프로젝트", "프로그램", "제도", "예산", "사업비"];
+            return if kind.contains(&text) { p.name.clone() } else { format!("{} {}", p.name, text) };
+        }
+    }
+    text.to_string()
+}
+
+/// Does the purpose hold an amount ("중소기업 경영안정자금 300억 원 등 총")?
+fn holds_amount(purpose: &str) -> bool {
+    let c: Vec<char> = purpose.chars().collect();
+    (0..c.len()).any(|i| {
+        c[i].is_ascii_digit() && {
+            let mut k = i;
+            while k < c.len() && (c[k].is_ascii_digit() || ",.천백만억조 ".contains(c[k])) {
+                k += 1;
+            }
+            c.get(k) == Some(&'원') && c[i..k].iter().any(|x| "천백만억조".contains(*x))
+        }
+    })
 }
 
 /// A word with digits that only says when or how long: 2030년까지, ’24년부터, 4년간, 3개월.
@@ -160,7 +184,9 @@ fn step_back(doc: &Doc, start: usize) -> usize {
             || doc.lex.before_effect(word).is_some()
             || (word.ends_with('당') && word.chars().count() >= 2 && !word.ends_with("정당"))
             || is_time_word(word)
-            || ["대해", "대해서", "대한", "위해", "위한"].contains(&word);
+            || ["대해", "대해서", "대한", "위해", "위한"].contains(&word)
+            // "국고 건의 사업으로 246건 1조7천977억원": a count between them.
+            || (word.starts_with(|c: char| c.is_ascii_digit()) && doc.is_claimed(w) && doc.tail_is_functional(before - 1) && !word.ends_with(['.', ',']));
         if !skippable {
             break;
         }
@@ -185,7 +211,9 @@ fn clean_purpose(doc: &Doc, text: &str) -> Option<String> {
             continue;
         }
         // An attached budget word: "지원예산" → 지원.
-        if let Some(t) = doc.lex.about_trim.iter().find(|t| last.ends_with(t.as_str()) && last[..last.len() - t.len()].chars().count() >= 2) {
+        // Not a funding word ending in 비 (국·도비, 도비).
+        let funding = last.contains('·') || ["국비", "도비", "시비", "군비", "구비"].iter().any(|f| last.ends_with(f));
+        if let Some(t) = doc.lex.about_trim.iter().find(|t| last.ends_with(t.as_str()) && last[..last.len() - t.len()].chars().count() >= 2 && !(t.as_str() == "비" && funding)) {
             let n = words.len();
             words[n - 1] = &last[..last.len() - t.len()];
             continue;
@@ -242,7 +270,7 @@ fn sentence_program(doc: &Doc, a: &Amount, programs: &[Program]) -> Option<Strin
 
 fn about_for(doc: &Doc, a: &Amount, amounts: &[Amount], programs: &[Program], counts: &[Count]) -> Option<(String, &'static str)> {
     match about_raw(doc, a, amounts, programs, counts) {
-        Some((p, rule)) if !is_recipient(&p) => Some((p, rule)),
+        Some((p, rule)) if !is_recipient(&p) && !holds_amount(&p) => Some((p, rule)),
         _ => sentence_program(doc, a, programs).map(|p| (p, "about.sentence_program")),
     }
 }
@@ -286,7 +314,13 @@ fn about_raw(doc: &Doc, a: &Amount, amounts: &[Amount], programs: &[Program], co
         if doc.starts_with(after, word) || doc.starts_with(a.end, word) {
             let s = doc.skip_spaces(doc.word_end(after) , 1);
             if let Some(name) = np_after(doc, s, programs) {
-                return Some((name, "about.scale"));
+                // "15조 원 규모의 본예산": a budget word alone says nothing.
+                if programs.iter().any(|p| p.start == s) {
+                    return Some((name, "about.scale"));
+                }
+                if let Some(name) = clean_purpose(doc, &name) {
+                    return Some((name, "about.scale"));
+                }
             }
         }
     }
