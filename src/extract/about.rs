@@ -62,6 +62,14 @@ fn np_before(doc: &Doc, end: usize) -> Option<(usize, usize)> {
     }
     while first > 0 {
         let prev = &tokens[first - 1];
+        // "AI 데이터센터 및 수소연료전지 발전소 설립": 및 joins two nouns.
+        if first < t && prev.eojeol + 1 == tokens[first].eojeol && prev.surface(doc.analysis_text()) == "및" && first >= 2 && np_token(doc, &tokens[first - 2]) {
+            let e = &doc.analysis.eojeols[prev.eojeol];
+            if e.last_token - e.first_token == 1 && last_eojeol - prev.eojeol < 5 {
+                first -= 1;
+                continue;
+            }
+        }
         if !np_token(doc, prev) {
             break;
         }
@@ -199,7 +207,7 @@ fn step_back(doc: &Doc, start: usize) -> usize {
 /// 스마트농업) and without leading dates; None when nothing specific is left.
 fn clean_purpose(doc: &Doc, text: &str) -> Option<String> {
     let mut words: Vec<&str> = text.split_whitespace().collect();
-    while words.first().is_some_and(|w| is_time_word(w) || doc.lex.about_skip.contains(*w)) {
+    while words.first().is_some_and(|w| is_time_word(w) || doc.lex.about_skip.contains(*w) || *w == "등") {
         words.remove(0);
     }
     if words.last().is_some_and(|w| doc.lex.about_measure.iter().any(|m| w.ends_with(m.as_str()))) {
@@ -224,7 +232,12 @@ fn clean_purpose(doc: &Doc, text: &str) -> Option<String> {
     if words.last().is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()) && !doc.lex.program_words.iter().any(|p| w.ends_with(p.as_str()))) {
         return None;
     }
-    let specific = words.iter().any(|w| !doc.lex.about_never.contains(*w) && !doc.lex.about_skip.contains(*w) && !doc.lex.about_trim.contains(*w));
+    // "제1회 추경", "2차 추경": an ordinal says which, not what for.
+    let ordinal = |w: &str| {
+        let d = w.trim_start_matches('제');
+        d.starts_with(|c: char| c.is_ascii_digit()) && matches!(d.trim_start_matches(|c: char| c.is_ascii_digit()), "회" | "차")
+    };
+    let specific = words.iter().any(|w| !doc.lex.about_never.contains(*w) && !doc.lex.about_skip.contains(*w) && !doc.lex.about_trim.contains(*w) && !ordinal(w));
     specific.then(|| words.join(" "))
 }
 
@@ -255,7 +268,13 @@ fn is_recipient(purpose: &str) -> bool {
         && !purpose.contains(' ')
         && (matches!(last, '시' | '군') || (last == '구' && !p.ends_with("지구") && !p.ends_with("연구"))
             || (last == '도' && p.chars().rev().nth(1).is_some_and(|c| "남북기원주".contains(c))));
-    region || p.ends_with("등급") || p.ends_with('씩') || p.chars().all(|c| c.is_ascii_digit() || "천백만억조".contains(c))
+    // A department or office that spends it (주민복지과, 여성가족국, 건설본부).
+    let words = purpose.split_whitespace().count();
+    let office = words <= 2
+        && n >= 3
+        && ["실", "국", "과", "본부", "담당관", "사업소", "센터장"].iter().any(|w| p.ends_with(w))
+        && !["효과", "결과", "성과"].iter().any(|w| p.ends_with(w));
+    region || office || p.ends_with("등급") || p.ends_with('씩') || p.chars().all(|c| c.is_ascii_digit() || "천백만억조".contains(c))
 }
 
 /// The program the amount's sentence names, when it names exactly one.
@@ -339,6 +358,20 @@ fn about_raw(doc: &Doc, a: &Amount, amounts: &[Amount], programs: &[Program], co
     if before > 0 && doc.at(before - 1) == Some(' ') {
         let prev_end = before - 1;
         // 3. "디지털 인재 양성에 2175억원".
+        // "스마트농업 육성을 위해 100억원": the object of 위해 is the purpose.
+        let for_frame = ["위해", "위한", "위해서"].iter().any(|w| doc.starts_with(before, &format!("{w} ")));
+        if for_frame {
+            for particle in ["을", "를"] {
+                if prev_end >= 1 && doc.at(prev_end - 1) == particle.chars().next() {
+                    if let Some(p) = programs.iter().find(|p| p.end == prev_end - 1 || p.end + 1 == prev_end - 1) {
+                        return Some((p.name.clone(), "about.for"));
+                    }
+                    if let Some(purpose) = np_before(doc, prev_end - 1).and_then(|span| clean_purpose(doc, &phrase(doc, programs, span))) {
+                        return Some((purpose, "about.for"));
+                    }
+                }
+            }
+        }
         for particle in ["에", "에는", "에만", "으로", "로"] {
             let n = particle.chars().count();
             if prev_end >= n && doc.chars[prev_end - n..prev_end].iter().copied().eq(particle.chars()) {
@@ -373,6 +406,27 @@ fn about_raw(doc: &Doc, a: &Amount, amounts: &[Amount], programs: &[Program], co
             }
         }
     }
+    // "100억원을 투입해 스마트팜 단지를 조성": spending verbs, then the object.
+    for verb in ["투입해", "투입하여", "투자해", "투자하여", "지원해", "지원하여", "편성해", "편성하여", "들여"] {
+        for particle in ["을 ", "를 "] {
+            let frame = format!("{particle}{verb} ");
+            if doc.starts_with(a.end, &frame) {
+                let s = a.end + frame.chars().count();
+                if let Some(p) = programs.iter().find(|p| p.start == s) {
+                    return Some((p.name.clone(), "about.spend"));
+                }
+                // The object must be marked: "… 단지를 조성".
+                if let Some(np) = np_after(doc, s, programs) {
+                    let end = s + np.chars().count();
+                    if matches!(doc.at(end), Some('을' | '를')) {
+                        if let Some(purpose) = clean_purpose(doc, &np) {
+                            return Some((purpose, "about.spend"));
+                        }
+                    }
+                }
+            }
+        }
+    }
     // 5. The object of the clause before the amount: "87개 세부과제를 발굴해 … 투자".
     let tokens = &doc.analysis.tokens;
     let first_in_sentence = tokens.partition_point(|t| t.start < sentence_start);
@@ -388,7 +442,10 @@ fn about_raw(doc: &Doc, a: &Amount, amounts: &[Amount], programs: &[Program], co
             if let Some(p) = programs.iter().find(|p| p.end == tok.start || p.end + 1 == tok.start) {
                 return Some((p.name.clone(), "about.object"));
             }
+            // Only a counted object ("87개 세부과제를 발굴해 … 투자"): any other
+            // object before the amount is too often another clause's.
             return np_before(doc, tok.start)
+                .filter(|span| counts.iter().any(|c| c.start == span.0))
                 .and_then(|span| clean_purpose(doc, &phrase(doc, programs, span)))
                 .map(|purpose| (purpose, "about.object"));
         }
