@@ -277,20 +277,29 @@ fn is_recipient(purpose: &str) -> bool {
     region || office || p.ends_with("등급") || p.ends_with('씩') || p.chars().all(|c| c.is_ascii_digit() || "천백만억조".contains(c))
 }
 
-/// The program the amount's sentence names, when it names exactly one.
-fn sentence_program(doc: &Doc, a: &Amount, programs: &[Program]) -> Option<String> {
+/// The program the amount's sentence names, when it names exactly one and no
+/// other amount stands between the two ("지방소멸대응기금은 … 매년 1조 원을
+/// 지원", "1039억 원 규모의 스마트빌리지 사업").
+fn sentence_program(doc: &Doc, a: &Amount, amounts: &[Amount], programs: &[Program]) -> Option<String> {
     let (s, e) = (doc.sentence_start(a.start), doc.sentence_end(a.end));
     let lo = programs.partition_point(|p| p.start < s);
-    let mut names = programs[lo..].iter().take_while(|p| p.end <= e).map(|p| p.name.as_str());
-    let first = names.next()?;
+    let inside = &programs[lo..programs[lo..].partition_point(|p| p.end <= e) + lo];
+    let first = inside.first()?;
     let squash = |n: &str| n.chars().filter(|c| !c.is_whitespace()).collect::<String>();
-    names.all(|n| squash(n) == squash(first)).then(|| first.to_string())
+    if inside.iter().any(|p| squash(&p.name) != squash(&first.name)) {
+        return None;
+    }
+    let between = |p: &Program| {
+        let (from, to) = if p.end <= a.start { (p.end, a.start) } else { (a.end, p.start) };
+        amounts.iter().any(|x| x.start >= from && x.end <= to && x.start != a.start)
+    };
+    inside.iter().any(|p| !between(p)).then(|| first.name.clone())
 }
 
 fn about_for(doc: &Doc, a: &Amount, amounts: &[Amount], programs: &[Program], counts: &[Count]) -> Option<(String, &'static str)> {
     match about_raw(doc, a, amounts, programs, counts) {
         Some((p, rule)) if !is_recipient(&p) && !holds_amount(&p) => Some((p, rule)),
-        _ => sentence_program(doc, a, programs).map(|p| (p, "about.sentence_program")),
+        _ => sentence_program(doc, a, amounts, programs).map(|p| (p, "about.sentence_program")),
     }
 }
 

@@ -152,9 +152,15 @@ fn name_token(doc: &Doc, t: &Token) -> bool {
         // Ordinals and line numbers (성서 5차 산업단지, 68호선), not dates or
         // stages (15일, 1단계).
         Pos::Nnbc => matches!(s, "차" | "호" | "호선" | "기"),
-        Pos::Symbol => s == "·" || (matches!(s, "-" | "." | "+" | "&") && inside_word(doc, t)),
+        // A dot only between digits (2.0): "완공된다.임실읍" is two sentences.
+        Pos::Symbol => s == "·" || (matches!(s, "-" | "+" | "&") && inside_word(doc, t)) || (s == "." && digits_around(doc, t)),
         _ => false,
     }
+}
+
+fn digits_around(doc: &Doc, t: &Token) -> bool {
+    let digit = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit());
+    digit(doc.at(t.start.wrapping_sub(1))) && digit(doc.at(t.end))
 }
 
 fn inside_word(doc: &Doc, t: &Token) -> bool {
@@ -183,7 +189,7 @@ fn lead_symbols(doc: &Doc, tokens: &[Token], from: usize, to: usize) -> usize {
             continue;
         }
         let t = &tokens[k];
-        if t.pos == Pos::Symbol && !matches!(t.surface(text), "·" | "-" | "." | "+" | "&") {
+        if t.pos == Pos::Symbol && !(matches!(t.surface(text), "·" | "-" | "+" | "&") || (t.surface(text) == "." && digits_around(doc, t))) {
             lead = k + 1 - from;
         }
         k += 1;
