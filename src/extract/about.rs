@@ -79,12 +79,21 @@ fn np_before(doc: &Doc, end: usize) -> Option<(usize, usize)> {
             let e = &doc.analysis.eojeols[prev.eojeol];
             let etoks = doc.analysis.eojeol_tokens(prev.eojeol);
             // "▲디지털 혁신지구 … 조성에": a bullet opens the phrase; take what follows it and stop.
-            let bullets = etoks.iter().take_while(|x| x.pos == Pos::Symbol && doc.chars[x.start..x.end].iter().all(|c| is_bullet(*c))).count();
+            // Opening quotes and brackets too: ▲‘장낙대교 건설(…)’.
+            let bullets = etoks
+                .iter()
+                .take_while(|x| x.pos == Pos::Symbol && doc.chars[x.start..x.end].iter().all(|c| is_bullet(*c) || matches!(c, '\'' | '"' | '‘' | '“' | '「' | '[')))
+                .count();
+            // A Latin gloss inside the word: 광역급행철도(BuTX).
+            let word = doc.slice(e.start, e.end);
+            let gloss = word.find('(').is_some_and(|o| word[o + 1..].split(')').next().is_some_and(|g| !g.is_empty() && g.chars().all(|c| c.is_ascii_alphanumeric())));
             // Lindera mis-splits unknown compounds (장낙대교, 대덕과학…): any
             // piece but the word's last may be odd, as long as it is not a symbol.
             let n = etoks.len();
             let whole = bullets < n
-                && etoks[bullets..].iter().enumerate().all(|(k, x)| np_token(doc, x) || (bullets + k + 1 < n && x.pos != Pos::Symbol))
+                && etoks[bullets..].iter().enumerate().all(|(k, x)| {
+                    np_token(doc, x) || (bullets + k + 1 < n && x.pos != Pos::Symbol) || (gloss && matches!(x.surface(doc.analysis_text()), "(" | ")"))
+                })
                 && !doc.slice(e.start, e.end).ends_with('의');
             if !whole || e.end + 1 != doc.analysis.eojeols[prev.eojeol + 1].start || last_eojeol - prev.eojeol >= 5 {
                 break;
