@@ -482,3 +482,64 @@ pub fn link(doc: &Doc, amounts: &mut [Amount], programs: &[Program], counts: &[C
         a.about = found.map(|(about, _)| about);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::extract;
+    use crate::lexicon::Lexicon;
+    use crate::morph::Morph;
+    use std::sync::OnceLock;
+
+    /// (amount text, about) for every amount in `text`.
+    fn abouts(text: &str) -> Vec<(String, Option<String>)> {
+        static MORPH: OnceLock<Morph> = OnceLock::new();
+        static LEX: OnceLock<Lexicon> = OnceLock::new();
+        let morph = MORPH.get_or_init(|| Morph::new().unwrap());
+        let lex = LEX.get_or_init(Lexicon::builtin);
+        extract(text, morph, lex).amounts.into_iter().map(|a| (a.text, a.about)).collect()
+    }
+
+    fn about_of(text: &str) -> Option<String> {
+        abouts(text).into_iter().next().and_then(|(_, a)| a)
+    }
+
+    #[test]
+    fn parenthesis_and_particle() {
+        assert_eq!(about_of("군은 생태공원 조성(45억 원)을 마쳤다.").as_deref(), Some("생태공원 조성"));
+        assert_eq!(about_of("시는 청년 창업 지원에 30억원을 쓴다.").as_deref(), Some("청년 창업 지원"));
+    }
+
+    #[test]
+    fn bullet_and_colon_labels() {
+        assert_eq!(about_of("▲ 수소차 5개 사업 120억원").as_deref(), Some("수소차 5개 사업"));
+        assert_eq!(about_of("- 바이오 산업: 88억원").as_deref(), Some("바이오 산업"));
+    }
+
+    #[test]
+    fn for_frame_and_genitive_program() {
+        assert_eq!(about_of("군은 농촌 정주여건 개선을 위해 20억원을 투입한다.").as_deref(), Some("농촌 정주여건 개선"));
+        assert_eq!(about_of("군은 50억 원의 지방소멸대응기금을 받는다.").as_deref(), Some("지방소멸대응기금"));
+    }
+
+    #[test]
+    fn the_sentences_program() {
+        // The sentence names one program and no other amount stands between.
+        let a = about_of("지방소멸대응기금은 정부가 해마다 2조 원을 나눠주는 것이다.");
+        assert_eq!(a.as_deref(), Some("지방소멸대응기금"));
+    }
+
+    #[test]
+    fn trailing_cost_and_list_words_are_trimmed() {
+        assert_eq!(about_of("주차타워 건립비 12억 원을 반영했다.").as_deref(), Some("주차타워 건립"));
+        assert_eq!(about_of("시는 박물관확장등에 8억 원을 편성했다.").as_deref(), Some("박물관확장"));
+    }
+
+    #[test]
+    fn no_purpose_stays_null() {
+        // A grade, a region, an office, a funding source: not what the money is for.
+        assert_eq!(about_of("군은 평가에서 B등급을 받아 70억 원을 받는다."), None);
+        assert_eq!(about_of("가장 많이 받은 곳은 충북도(500억 원)다."), None);
+        assert_eq!(about_of("주민복지과 3억 원이 늘었다."), None);
+        assert_eq!(about_of("시는 지방채 90억 원을 발행한다."), None);
+    }
+}

@@ -551,3 +551,63 @@ pub fn find(doc: &mut Doc) -> Vec<Program> {
     programs.sort_by_key(|p| p.start);
     programs
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::extract;
+    use crate::lexicon::Lexicon;
+    use crate::morph::Morph;
+    use std::sync::OnceLock;
+
+    fn names(text: &str) -> Vec<String> {
+        static MORPH: OnceLock<Morph> = OnceLock::new();
+        static LEX: OnceLock<Lexicon> = OnceLock::new();
+        let morph = MORPH.get_or_init(|| Morph::new().unwrap());
+        let lex = LEX.get_or_init(Lexicon::builtin);
+        extract(text, morph, lex).programs.into_iter().map(|p| p.name).collect()
+    }
+
+    #[test]
+    fn solid_compounds_that_lindera_splits_are_names() {
+        // 기회 + 발전 + 특구(NNP); 지방 + 소멸 + 대응 + 기금.
+        assert_eq!(names("군은 기회발전특구 지정을 신청했다."), ["기회발전특구"]);
+        assert_eq!(names("시는 지방소멸대응기금을 받았다."), ["지방소멸대응기금"]);
+    }
+
+    #[test]
+    fn a_name_found_once_is_found_again_bare() {
+        let found = names("도는 ‘푸른바다 청년마을’ 사업을 시작했다. 푸른바다 청년마을은 내년에 문을 연다.");
+        assert_eq!(found, ["푸른바다 청년마을", "푸른바다 청년마을"]);
+        // A noun-phrase name, then a later mention with different spacing.
+        let found = names("시는 해변관광 활성화 조성사업을 추진한다. 해변관광 활성화조성사업에는 국비가 들어간다.");
+        assert_eq!(found.len(), 2, "{found:?}");
+    }
+
+    #[test]
+    fn a_short_name_defined_with_iha_is_found_later() {
+        let found = names("시는 중소기업 스마트공장 보급사업(이하 ‘스마트공장 사업’)을 벌인다. 스마트공장 사업은 3년간 이어진다.");
+        assert!(found.iter().filter(|n| n.as_str() == "스마트공장 사업").count() == 2, "{found:?}");
+    }
+
+    #[test]
+    fn names_with_latin_letters_and_versions() {
+        let found = names("시는 SW 융합클러스터 2.0 공모에 선정됐다.");
+        assert_eq!(found, ["SW 융합클러스터 2.0"]);
+    }
+
+    #[test]
+    fn generic_phrases_and_debris_are_not_names() {
+        assert!(names("이 사업은 내년에 끝난다.").is_empty());
+        assert!(names("군은 추진 중인 대규모 사업을 점검했다.").is_empty());
+        assert!(names("도는 국비 확보 사업을 발굴했다.").is_empty());
+        // 내년도 and 원의 are not part of the name.
+        assert_eq!(names("내년도 지방소멸대응기금 배분이 끝났다."), ["지방소멸대응기금"]);
+        assert_eq!(names("도는 100억 원의 지방소멸대응기금을 받는다."), ["지방소멸대응기금"]);
+    }
+
+    #[test]
+    fn speech_does_not_repeat_a_name() {
+        let found = names("도는 ‘햇살연금’을 도입했다. 지사는 “햇살연금이 주민의 삶을 바꿀 것이라고 믿는다”고 말했다.");
+        assert_eq!(found, ["햇살연금"]);
+    }
+}
