@@ -249,6 +249,12 @@ fn program_word_in(doc: &Doc, tok: &Token) -> Option<usize> {
         .max()
 }
 
+/// A ministry or agency that runs or funds a kind of program ("해양수산부
+/// 공모사업", "행정안전부 지원사업") says whose it is, not which.
+fn is_ministry(word: &str) -> bool {
+    word.chars().count() >= 3 && (word.ends_with('부') || word.ends_with('처') || word.ends_with('청')) && !word.ends_with("본부")
+}
+
 /// Unquoted names: words ending in a program word, walking back over whole
 /// eojeols made of nouns (기회발전특구, 충청유교문화권 명승문화마을 조성사업,
 /// SW 융합클러스터 2.0).
@@ -324,7 +330,7 @@ fn unquoted(doc: &Doc, taken: &[bool]) -> Vec<Program> {
         let pieces: Vec<&Token> = tokens[first..t].iter().filter(|x| x.pos != Pos::Symbol).collect();
         let specific: Vec<&&Token> = pieces
             .iter()
-            .filter(|x| !doc.lex.generic_modifiers.contains(x.surface(text)) && !matches!(x.pos, Pos::Number | Pos::Nnbc))
+            .filter(|x| !doc.lex.generic_modifiers.contains(x.surface(text)) && !matches!(x.pos, Pos::Number | Pos::Nnbc) && !is_ministry(x.surface(text)))
             .collect();
         let glued_generic = glued > 0 && {
             let s = tok.surface(text);
@@ -439,7 +445,8 @@ fn short_forms(doc: &Doc, name: &str) -> Vec<Vec<char>> {
         let Some(w) = doc.lex.program_words.iter().filter(|w| last.ends_with(w.as_str())).max_by_key(|w| w.len()) else { break };
         let head_chars = squash(&rest.join("")).len() - w.chars().count();
         // One word left (뉴딜사업): it needs a longer head than a plain noun.
-        let min_head = if rest.len() == 1 { 3 } else { 2 };
+        // A short form keeps more than one plain word in front ("시범 사업" is not one).
+        let min_head = if rest.len() == 1 { 3 } else { 4 };
         if head_chars < min_head || doc.lex.generic_modifiers.contains(rest[0]) || rest[0].chars().all(|c| c.is_ascii_digit()) {
             continue;
         }
