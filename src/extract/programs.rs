@@ -249,6 +249,13 @@ fn program_word_in(doc: &Doc, tok: &Token) -> Option<usize> {
         .max()
 }
 
+/// A one-syllable word standing alone (도 추진 사업, 시 역점 사업): the
+/// administration that runs it, not a name's word.
+fn lone_syllable(doc: &Doc, t: &Token) -> bool {
+    let e = &doc.analysis.eojeols[t.eojeol];
+    t.end - t.start == 1 && e.start == t.start && e.end == t.end
+}
+
 /// A ministry or agency that runs or funds a kind of program ("해양수산부
 /// 공모사업", "행정안전부 지원사업") says whose it is, not which.
 fn is_ministry(word: &str) -> bool {
@@ -330,7 +337,7 @@ fn unquoted(doc: &Doc, taken: &[bool]) -> Vec<Program> {
         let pieces: Vec<&Token> = tokens[first..t].iter().filter(|x| x.pos != Pos::Symbol).collect();
         let specific: Vec<&&Token> = pieces
             .iter()
-            .filter(|x| !doc.lex.generic_modifiers.contains(x.surface(text)) && !matches!(x.pos, Pos::Number | Pos::Nnbc) && !is_ministry(x.surface(text)))
+            .filter(|x| !doc.lex.generic_modifiers.contains(x.surface(text)) && !matches!(x.pos, Pos::Number | Pos::Nnbc) && !is_ministry(x.surface(text)) && !lone_syllable(doc, x))
             .collect();
         let glued_generic = glued > 0 && {
             let s = tok.surface(text);
