@@ -26,7 +26,7 @@ fn np_token(doc: &Doc, t: &crate::morph::Token) -> bool {
         Pos::Number | Pos::Nr | Pos::Xpn | Pos::Xsn => true,
         Pos::Nnb => s == "등",
         // The middle dot of 실증·제품화; & and - only inside a word (R&D, AI-반도체).
-        Pos::Symbol => s == "·" || (matches!(s, "&" | "-") && inside_word(doc, t)),
+        Pos::Symbol => s == "·" || (matches!(s, "&" | "-" | "~") && inside_word(doc, t)),
         p => p.is_noun(),
     }
 }
@@ -51,8 +51,25 @@ fn np_before(doc: &Doc, end: usize) -> Option<(usize, usize)> {
     }
     let last_eojeol = tokens[t - 1].eojeol;
     let mut first = t;
+    // The amount's own word, when Lindera split it oddly (부전~마산간전동열차도입):
+    // take it whole if every piece but the last is a non-symbol.
+    let own = &doc.analysis.eojeols[last_eojeol];
+    if np_token(doc, &tokens[t - 1])
+        && tokens[own.first_token..t - 1].iter().all(|x| np_token(doc, x) || x.pos != Pos::Symbol)
+        && tokens[own.first_token].pos != Pos::Symbol
+    {
+        first = own.first_token;
+    }
     while first > 0 {
         let prev = &tokens[first - 1];
+        // "AI 데이터센터 및 수소연료전지 발전소 설립": 및 joins two nouns.
+        if first < t && prev.eojeol + 1 == tokens[first].eojeol && prev.surface(doc.analysis_text()) == "및" && first >= 2 && np_token(doc, &tokens[first - 2]) {
+            let e = &doc.analysis.eojeols[prev.eojeol];
+            if e.last_token - e.first_token == 1 && last_eojeol - prev.eojeol < 5 {
+                first -= 1;
+                continue;
+            }
+        }
         if !np_token(doc, prev) {
             break;
         }
@@ -62,8 +79,22 @@ fn np_before(doc: &Doc, end: usize) -> Option<(usize, usize)> {
             let e = &doc.analysis.eojeols[prev.eojeol];
             let etoks = doc.analysis.eojeol_tokens(prev.eojeol);
             // "▲디지털 혁신지구 … 조성에": a bullet opens the phrase; take what follows it and stop.
-            let bullets = etoks.iter().take_while(|x| x.pos == Pos::Symbol && doc.chars[x.start..x.end].iter().all(|c| is_bullet(*c))).count();
-            let whole = etoks[bullets..].iter().all(|x| np_token(doc, x)) && bullets < etoks.len();
+            // Opening quotes and brackets too: ▲‘장낙대교 건설(…)’.
+            let bullets = etoks
+                .iter()
+                .take_while(|x| x.pos == Pos::Symbol && doc.chars[x.start..x.end].iter().all(|c| is_bullet(*c) || matches!(c, '\'' | '"' | '‘' | '“' | '「' | '[')))
+                .count();
+            // A Latin gloss inside the word: 광역급행철도(BuTX).
+            let word = doc.slice(e.start, e.end);
+            let gloss = word.find('(').is_some_and(|o| word[o + 1..].split(')').next().is_some_and(|g| !g.is_empty() && g.chars().all(|c| c.is_ascii_alphanumeric())));
+            // Lindera mis-splits unknown compounds (장낙대교, 대덕과학…): any
+            // piece but the word's last may be odd, as long as it is not a symbol.
+            let n = etoks.len();
+            let whole = bullets < n
+                && etoks[bullets..].iter().enumerate().all(|(k, x)| {
+                    np_token(doc, x) || (bullets + k + 1 < n && x.pos != Pos::Symbol) || (gloss && matches!(x.surface(doc.analysis_text()), "(" | ")"))
+                })
+                && !doc.slice(e.start, e.end).ends_with('의');
             if !whole || e.end + 1 != doc.analysis.eojeols[prev.eojeol + 1].start || last_eojeol - prev.eojeol >= 5 {
                 break;
             }
@@ -71,6 +102,8 @@ fn np_before(doc: &Doc, end: usize) -> Option<(usize, usize)> {
                 first = e.first_token + bullets;
                 break;
             }
+            first = e.first_token;
+            continue;
         }
         first -= 1;
     }
@@ -114,7 +147,31 @@ fn phrase(doc: &Doc, programs: &[Program], span: (usize, usize)) -> String {
     if let Some(p) = programs.iter().find(|p| p.start == span.0 && p.end == span.1) {
         return p.name.clone();
     }
-    doc.slice(span.0, span.1).to_string()
+    let text = doc.slice(span.0, span.1);
+    // "‘1억 플러스 아이드림’ 정책에", "‘인천e음’ 캐시백 예산": a quoted program
+    // right before the phrase names it; a kind word after it adds nothing.
+    let before = span.0.saturating_sub(1);
+    if doc.at(before) == Some(' ') {
+        if let Some(p) = programs.iter().find(|p| p.end == before && p.rule == "program.quoted") {
+            let kind = ["정책", "사업", "프로젝트", "프로그램", "제도", "예산", "사업비"];
+            return if kind.contains(&text) { p.name.clone() } else { format!("{} {}", p.name, text) };
+        }
+    }
+    text.to_string()
+}
+
+/// Does the purpose hold an amount ("중소기업 경영안정자금 300억 원 등 총")?
+fn holds_amount(purpose: &str) -> bool {
+    let c: Vec<char> = purpose.chars().collect();
+    (0..c.len()).any(|i| {
+        c[i].is_ascii_digit() && {
+            let mut k = i;
+            while k < c.len() && (c[k].is_ascii_digit() || ",.천백만억조 ".contains(c[k])) {
+                k += 1;
+            }
+            c.get(k) == Some(&'원') && c[i..k].iter().any(|x| "천백만억조".contains(*x))
+        }
+    })
 }
 
 /// A word with digits that only says when or how long: 2030년까지, ’24년부터, 4년간, 3개월.
@@ -144,7 +201,9 @@ fn step_back(doc: &Doc, start: usize) -> usize {
             || doc.lex.before_effect(word).is_some()
             || (word.ends_with('당') && word.chars().count() >= 2 && !word.ends_with("정당"))
             || is_time_word(word)
-            || ["대해", "대해서", "대한", "위해", "위한"].contains(&word);
+            || ["대해", "대해서", "대한", "위해", "위한"].contains(&word)
+            // "국고 건의 사업으로 246건 1조7천977억원": a count between them.
+            || (word.starts_with(|c: char| c.is_ascii_digit()) && doc.is_claimed(w) && doc.tail_is_functional(before - 1) && !word.ends_with(['.', ',']));
         if !skippable {
             break;
         }
@@ -157,7 +216,7 @@ fn step_back(doc: &Doc, start: usize) -> usize {
 /// 스마트농업) and without leading dates; None when nothing specific is left.
 fn clean_purpose(doc: &Doc, text: &str) -> Option<String> {
     let mut words: Vec<&str> = text.split_whitespace().collect();
-    while words.first().is_some_and(|w| is_time_word(w) || doc.lex.about_skip.contains(*w)) {
+    while words.first().is_some_and(|w| is_time_word(w) || doc.lex.about_skip.contains(*w) || *w == "등") {
         words.remove(0);
     }
     if words.last().is_some_and(|w| doc.lex.about_measure.iter().any(|m| w.ends_with(m.as_str()))) {
@@ -169,7 +228,9 @@ fn clean_purpose(doc: &Doc, text: &str) -> Option<String> {
             continue;
         }
         // An attached budget word: "지원예산" → 지원.
-        if let Some(t) = doc.lex.about_trim.iter().find(|t| last.ends_with(t.as_str()) && last[..last.len() - t.len()].chars().count() >= 2) {
+        // Not a funding word ending in 비 (국·도비, 도비).
+        let funding = last.contains('·') || ["국비", "도비", "시비", "군비", "구비"].iter().any(|f| last.ends_with(f));
+        if let Some(t) = doc.lex.about_trim.iter().find(|t| last.ends_with(t.as_str()) && last[..last.len() - t.len()].chars().count() >= 2 && !(t.as_str() == "비" && funding)) {
             let n = words.len();
             words[n - 1] = &last[..last.len() - t.len()];
             continue;
@@ -180,7 +241,12 @@ fn clean_purpose(doc: &Doc, text: &str) -> Option<String> {
     if words.last().is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()) && !doc.lex.program_words.iter().any(|p| w.ends_with(p.as_str()))) {
         return None;
     }
-    let specific = words.iter().any(|w| !doc.lex.about_never.contains(*w) && !doc.lex.about_skip.contains(*w) && !doc.lex.about_trim.contains(*w));
+    // "제1회 추경", "2차 추경": an ordinal says which, not what for.
+    let ordinal = |w: &str| {
+        let d = w.trim_start_matches('제');
+        d.starts_with(|c: char| c.is_ascii_digit()) && matches!(d.trim_start_matches(|c: char| c.is_ascii_digit()), "회" | "차")
+    };
+    let specific = words.iter().any(|w| !doc.lex.about_never.contains(*w) && !doc.lex.about_skip.contains(*w) && !doc.lex.about_trim.contains(*w) && !ordinal(w));
     specific.then(|| words.join(" "))
 }
 
@@ -201,7 +267,52 @@ fn colon_label(doc: &Doc, start: usize) -> Option<String> {
     clean_purpose(doc, label)
 }
 
+/// Not a purpose: a place or an administration (전남도, 의성군, 대구시), a
+/// grade (A등급), or a per-unit split (10억원씩).
+fn is_recipient(purpose: &str) -> bool {
+    let p: String = purpose.chars().filter(|c| !c.is_whitespace()).collect();
+    let n = p.chars().count();
+    let last = p.chars().last().unwrap_or(' ');
+    let region = (3..=5).contains(&n)
+        && !purpose.contains(' ')
+        && (matches!(last, '시' | '군') || (last == '구' && !p.ends_with("지구") && !p.ends_with("연구"))
+            || (last == '도' && p.chars().rev().nth(1).is_some_and(|c| "남북기원주".contains(c))));
+    // A department or office that spends it (주민복지과, 여성가족국, 건설본부).
+    let words = purpose.split_whitespace().count();
+    let office = words <= 2
+        && n >= 3
+        && ["실", "국", "과", "본부", "담당관", "사업소", "센터장"].iter().any(|w| p.ends_with(w))
+        && !["효과", "결과", "성과"].iter().any(|w| p.ends_with(w));
+    region || office || p.ends_with("등급") || p.ends_with('씩') || p.chars().all(|c| c.is_ascii_digit() || "천백만억조".contains(c))
+}
+
+/// The program the amount's sentence names, when it names exactly one and no
+/// other amount stands between the two ("지방소멸대응기금은 … 매년 1조 원을
+/// 지원", "1039억 원 규모의 스마트빌리지 사업").
+fn sentence_program(doc: &Doc, a: &Amount, amounts: &[Amount], programs: &[Program]) -> Option<String> {
+    let (s, e) = (doc.sentence_start(a.start), doc.sentence_end(a.end));
+    let lo = programs.partition_point(|p| p.start < s);
+    let inside = &programs[lo..programs[lo..].partition_point(|p| p.end <= e) + lo];
+    let first = inside.first()?;
+    let squash = |n: &str| n.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+    if inside.iter().any(|p| squash(&p.name) != squash(&first.name)) {
+        return None;
+    }
+    let between = |p: &Program| {
+        let (from, to) = if p.end <= a.start { (p.end, a.start) } else { (a.end, p.start) };
+        amounts.iter().any(|x| x.start >= from && x.end <= to && x.start != a.start)
+    };
+    inside.iter().any(|p| !between(p)).then(|| first.name.clone())
+}
+
 fn about_for(doc: &Doc, a: &Amount, amounts: &[Amount], programs: &[Program], counts: &[Count]) -> Option<(String, &'static str)> {
+    match about_raw(doc, a, amounts, programs, counts) {
+        Some((p, rule)) if !is_recipient(&p) && !holds_amount(&p) => Some((p, rule)),
+        _ => sentence_program(doc, a, amounts, programs).map(|p| (p, "about.sentence_program")),
+    }
+}
+
+fn about_raw(doc: &Doc, a: &Amount, amounts: &[Amount], programs: &[Program], counts: &[Count]) -> Option<(String, &'static str)> {
     let sentence_start = doc.sentence_start(a.start);
     // 1. Inside parentheses: the name before "(".
     let mut k = a.start;
@@ -240,8 +351,21 @@ fn about_for(doc: &Doc, a: &Amount, amounts: &[Amount], programs: &[Program], co
         if doc.starts_with(after, word) || doc.starts_with(a.end, word) {
             let s = doc.skip_spaces(doc.word_end(after) , 1);
             if let Some(name) = np_after(doc, s, programs) {
-                return Some((name, "about.scale"));
+                // "15조 원 규모의 본예산": a budget word alone says nothing.
+                if programs.iter().any(|p| p.start == s) {
+                    return Some((name, "about.scale"));
+                }
+                if let Some(name) = clean_purpose(doc, &name) {
+                    return Some((name, "about.scale"));
+                }
             }
+        }
+    }
+    // "112억~210억 원의 지방소멸대응기금": a program right after 원의.
+    if doc.starts_with(a.end, "의 ") || doc.starts_with(a.end, "의") && doc.at(a.end + 1).is_some_and(|c| !c.is_whitespace()) {
+        let s = doc.skip_spaces(a.end + 1, 1);
+        if let Some(p) = programs.iter().find(|p| p.start == s) {
+            return Some((p.name.clone(), "about.genitive"));
         }
     }
     // "AI-반도체 : 8,600억원(’24) → 1조 1,000억원(’25)".
@@ -252,6 +376,20 @@ fn about_for(doc: &Doc, a: &Amount, amounts: &[Amount], programs: &[Program], co
     if before > 0 && doc.at(before - 1) == Some(' ') {
         let prev_end = before - 1;
         // 3. "디지털 인재 양성에 2175억원".
+        // "스마트농업 육성을 위해 100억원": the object of 위해 is the purpose.
+        let for_frame = ["위해", "위한", "위해서"].iter().any(|w| doc.starts_with(before, &format!("{w} ")));
+        if for_frame {
+            for particle in ["을", "를"] {
+                if prev_end >= 1 && doc.at(prev_end - 1) == particle.chars().next() {
+                    if let Some(p) = programs.iter().find(|p| p.end == prev_end - 1 || p.end + 1 == prev_end - 1) {
+                        return Some((p.name.clone(), "about.for"));
+                    }
+                    if let Some(purpose) = np_before(doc, prev_end - 1).and_then(|span| clean_purpose(doc, &phrase(doc, programs, span))) {
+                        return Some((purpose, "about.for"));
+                    }
+                }
+            }
+        }
         for particle in ["에", "에는", "에만", "으로", "로"] {
             let n = particle.chars().count();
             if prev_end >= n && doc.chars[prev_end - n..prev_end].iter().copied().eq(particle.chars()) {
@@ -286,6 +424,27 @@ fn about_for(doc: &Doc, a: &Amount, amounts: &[Amount], programs: &[Program], co
             }
         }
     }
+    // "100억원을 투입해 스마트팜 단지를 조성": spending verbs, then the object.
+    for verb in ["투입해", "투입하여", "투자해", "투자하여", "지원해", "지원하여", "편성해", "편성하여", "들여"] {
+        for particle in ["을 ", "를 "] {
+            let frame = format!("{particle}{verb} ");
+            if doc.starts_with(a.end, &frame) {
+                let s = a.end + frame.chars().count();
+                if let Some(p) = programs.iter().find(|p| p.start == s) {
+                    return Some((p.name.clone(), "about.spend"));
+                }
+                // The object must be marked: "… 단지를 조성".
+                if let Some(np) = np_after(doc, s, programs) {
+                    let end = s + np.chars().count();
+                    if matches!(doc.at(end), Some('을' | '를')) {
+                        if let Some(purpose) = clean_purpose(doc, &np) {
+                            return Some((purpose, "about.spend"));
+                        }
+                    }
+                }
+            }
+        }
+    }
     // 5. The object of the clause before the amount: "87개 세부과제를 발굴해 … 투자".
     let tokens = &doc.analysis.tokens;
     let first_in_sentence = tokens.partition_point(|t| t.start < sentence_start);
@@ -301,7 +460,10 @@ fn about_for(doc: &Doc, a: &Amount, amounts: &[Amount], programs: &[Program], co
             if let Some(p) = programs.iter().find(|p| p.end == tok.start || p.end + 1 == tok.start) {
                 return Some((p.name.clone(), "about.object"));
             }
+            // Only a counted object ("87개 세부과제를 발굴해 … 투자"): any other
+            // object before the amount is too often another clause's.
             return np_before(doc, tok.start)
+                .filter(|span| counts.iter().any(|c| c.start == span.0))
                 .and_then(|span| clean_purpose(doc, &phrase(doc, programs, span)))
                 .map(|purpose| (purpose, "about.object"));
         }
@@ -318,5 +480,66 @@ pub fn link(doc: &Doc, amounts: &mut [Amount], programs: &[Program], counts: &[C
         let found = about_for(doc, a, &snapshot, programs, counts);
         a.about_rule = found.as_ref().map(|(_, rule)| *rule);
         a.about = found.map(|(about, _)| about);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::extract;
+    use crate::lexicon::Lexicon;
+    use crate::morph::Morph;
+    use std::sync::OnceLock;
+
+    /// (amount text, about) for every amount in `text`.
+    fn abouts(text: &str) -> Vec<(String, Option<String>)> {
+        static MORPH: OnceLock<Morph> = OnceLock::new();
+        static LEX: OnceLock<Lexicon> = OnceLock::new();
+        let morph = MORPH.get_or_init(|| Morph::new().unwrap());
+        let lex = LEX.get_or_init(Lexicon::builtin);
+        extract(text, morph, lex).amounts.into_iter().map(|a| (a.text, a.about)).collect()
+    }
+
+    fn about_of(text: &str) -> Option<String> {
+        abouts(text).into_iter().next().and_then(|(_, a)| a)
+    }
+
+    #[test]
+    fn parenthesis_and_particle() {
+        assert_eq!(about_of("군은 생태공원 조성(45억 원)을 마쳤다.").as_deref(), Some("생태공원 조성"));
+        assert_eq!(about_of("시는 청년 창업 지원에 30억원을 쓴다.").as_deref(), Some("청년 창업 지원"));
+    }
+
+    #[test]
+    fn bullet_and_colon_labels() {
+        assert_eq!(about_of("▲ 수소차 5개 사업 120억원").as_deref(), Some("수소차 5개 사업"));
+        assert_eq!(about_of("- 바이오 산업: 88억원").as_deref(), Some("바이오 산업"));
+    }
+
+    #[test]
+    fn for_frame_and_genitive_program() {
+        assert_eq!(about_of("군은 농촌 정주여건 개선을 위해 20억원을 투입한다.").as_deref(), Some("농촌 정주여건 개선"));
+        assert_eq!(about_of("군은 50억 원의 지방소멸대응기금을 받는다.").as_deref(), Some("지방소멸대응기금"));
+    }
+
+    #[test]
+    fn the_sentences_program() {
+        // The sentence names one program and no other amount stands between.
+        let a = about_of("지방소멸대응기금은 정부가 해마다 2조 원을 나눠주는 것이다.");
+        assert_eq!(a.as_deref(), Some("지방소멸대응기금"));
+    }
+
+    #[test]
+    fn trailing_cost_and_list_words_are_trimmed() {
+        assert_eq!(about_of("주차타워 건립비 12억 원을 반영했다.").as_deref(), Some("주차타워 건립"));
+        assert_eq!(about_of("시는 박물관확장등에 8억 원을 편성했다.").as_deref(), Some("박물관확장"));
+    }
+
+    #[test]
+    fn no_purpose_stays_null() {
+        // A grade, a region, an office, a funding source: not what the money is for.
+        assert_eq!(about_of("군은 평가에서 B등급을 받아 70억 원을 받는다."), None);
+        assert_eq!(about_of("가장 많이 받은 곳은 충북도(500억 원)다."), None);
+        assert_eq!(about_of("주민복지과 3억 원이 늘었다."), None);
+        assert_eq!(about_of("시는 지방채 90억 원을 발행한다."), None);
     }
 }

@@ -4,7 +4,7 @@
 //! built from Lindera's noun tokens.
 
 use super::{Doc, Program};
-use crate::morph::Pos;
+use crate::morph::{Pos, Token};
 use crate::normalize::{DQUOTE, SQUOTE};
 
 /// The longest name we accept inside quotes; longer quoted text is speech.
@@ -111,8 +111,10 @@ fn accept_quoted(doc: &Doc, open: char, name: &str, open_at: usize, close_at: us
     }
     // "(이하 ‘과기정통부’)" defines an abbreviation, not a program.
     let before: String = doc.chars[open_at.saturating_sub(4)..open_at].iter().collect();
+    // "스마트공장 보급사업(이하 ‘스마트공장 사업’)" defines a program's short
+    // name, found again later; "(이하 ‘과기정통부’)" an organisation's.
     if before.contains("이하") || before.contains("약칭") {
-        return false;
+        return ends_with_program_word(doc, name);
     }
     if matches!(open, '「' | '《') {
         return true;
@@ -139,63 +141,223 @@ fn accept_quoted(doc: &Doc, open: char, name: &str, open_at: usize, close_at: us
     false
 }
 
-/// Unquoted names: a run of noun tokens ending in a program word.
-fn unquoted(doc: &Doc, taken: &[Program]) -> Vec<Program> {
+/// A token that may be part of a name's word: nouns, prefixes and suffixes
+/// (문화권), numbers and counters (5차), unknown words, and the joiners of a
+/// compound (실증·제품화, 다사-왜관, 2.0).
+fn name_token(doc: &Doc, t: &Token) -> bool {
+    let s = t.surface(doc.analysis_text());
+    match t.pos {
+        p if p.is_noun() => true,
+        Pos::Xpn | Pos::Xsn | Pos::Nr | Pos::Number | Pos::Unknown => true,
+        // Ordinals and line numbers (성서 5차 산업단지, 68호선), not dates or
+        // stages (15일, 1단계).
+        Pos::Nnbc => matches!(s, "차" | "호" | "호선" | "기"),
+        // A dot only between digits (2.0): "완공된다.임실읍" is two sentences.
+        Pos::Symbol => s == "·" || (matches!(s, "-" | "+" | "&") && inside_word(doc, t)) || (s == "." && digits_around(doc, t)),
+        _ => false,
+    }
+}
+
+fn digits_around(doc: &Doc, t: &Token) -> bool {
+    let digit = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit());
+    digit(doc.at(t.start.wrapping_sub(1))) && digit(doc.at(t.end))
+}
+
+fn inside_word(doc: &Doc, t: &Token) -> bool {
+    let alnum = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric());
+    alnum(doc.at(t.start.wrapping_sub(1))) && alnum(doc.at(t.end))
+}
+
+/// Lindera splits unknown compounds into odd pieces (음악창작소 → 음/IC +
+/// 악창 + 작소, 대덕과학… → 대덕 + 과/JC + 학문): Korean writes a space after
+/// grammar, so inside a word any piece but the last is still part of it.
+fn inner_token(doc: &Doc, t: &Token, last: bool) -> bool {
+    name_token(doc, t) || (!last && t.pos != Pos::Symbol)
+}
+
+/// Bullets and brackets that open a name inside an eojeol (△충청유교문화권,
+/// [KBS 전주]지방소멸): how many tokens from `from` up to and including the
+/// last such symbol, so the name starts after it.
+fn lead_symbols(doc: &Doc, tokens: &[Token], from: usize, to: usize) -> usize {
     let text = doc.analysis_text();
-    let tokens = &doc.analysis.tokens;
-    let mut out = Vec::new();
-    for (t, tok) in tokens.iter().enumerate() {
-        if tok.pos != Pos::Nng || !doc.lex.program_words.contains(tok.surface(text)) {
+    let mut lead = 0;
+    let mut k = from;
+    while k < to {
+        let g = gloss_at(doc, tokens, k);
+        if g > 0 && k > from {
+            k += g;
             continue;
         }
+        let t = &tokens[k];
+        if t.pos == Pos::Symbol && !(matches!(t.surface(text), "·" | "-" | "+" | "&") || (t.surface(text) == "." && digits_around(doc, t))) {
+            lead = k + 1 - from;
+        }
+        k += 1;
+    }
+    lead
+}
+
+/// A "(Wonderland)" gloss inside a word: ( Latin ).
+fn gloss_at(doc: &Doc, tokens: &[Token], k: usize) -> usize {
+    let text = doc.analysis_text();
+    if tokens[k].surface(text) == "(" && tokens.get(k + 1).is_some_and(|t| t.pos == Pos::Foreign) && tokens.get(k + 2).is_some_and(|t| t.surface(text) == ")") {
+        3
+    } else {
+        0
+    }
+}
+
+/// Are tokens `from..to` of one eojeol all word pieces of a name (the last
+/// one a real noun-like piece), allowing a parenthesised Latin gloss?
+fn word_pieces(doc: &Doc, tokens: &[Token], from: usize, to: usize) -> bool {
+    if from >= to {
+        return true;
+    }
+    let mut k = from;
+    while k < to {
+        let g = gloss_at(doc, tokens, k);
+        if g > 0 && k > from {
+            k += g;
+            continue;
+        }
+        if !inner_token(doc, &tokens[k], k + 1 == to) {
+            return false;
+        }
+        k += 1;
+    }
+    let last = &tokens[to - 1];
+    last.pos != Pos::Symbol || last.surface(doc.analysis_text()) == ")"
+}
+
+/// Does noun token `tok` end in a program word? Returns the length in chars
+/// of the modifier glued in front inside the token (경제특구 → 2), or None.
+fn program_word_in(doc: &Doc, tok: &Token) -> Option<usize> {
+    let s = tok.surface(doc.analysis_text());
+    if !matches!(tok.pos, Pos::Nng | Pos::Nnp) {
+        return None;
+    }
+    if doc.lex.program_words.contains(s) {
+        return Some(0);
+    }
+    // A compound token (경제특구, 지역특구): the program word must be two
+    // syllables or more (방법 and 해법 do not end in the program word 법).
+    doc.lex
+        .program_words
+        .iter()
+        .filter(|w| w.chars().count() >= 2 && s.ends_with(w.as_str()) && s.len() > w.len())
+        .map(|w| s.chars().count() - w.chars().count())
+        .max()
+}
+
+/// A one-syllable word standing alone (도 추진 사업, 시 역점 사업): the
+/// administration that runs it, not a name's word.
+fn lone_syllable(doc: &Doc, t: &Token) -> bool {
+    let e = &doc.analysis.eojeols[t.eojeol];
+    t.end - t.start == 1 && e.start == t.start && e.end == t.end
+}
+
+/// A ministry or agency that runs or funds a kind of program ("해양수산부
+/// 공모사업", "행정안전부 지원사업") says whose it is, not which.
+fn is_ministry(word: &str) -> bool {
+    word.chars().count() >= 3 && (word.ends_with('부') || word.ends_with('처') || word.ends_with('청')) && !word.ends_with("본부")
+}
+
+/// Unquoted names: words ending in a program word, walking back over whole
+/// eojeols made of nouns (기회발전특구, 충청유교문화권 명승문화마을 조성사업,
+/// SW 융합클러스터 2.0).
+fn unquoted(doc: &Doc, taken: &[bool]) -> Vec<Program> {
+    let text = doc.analysis_text();
+    let tokens = &doc.analysis.tokens;
+    let eojeols = &doc.analysis.eojeols;
+    let mut out = Vec::new();
+    for (t, tok) in tokens.iter().enumerate() {
+        let Some(glued) = program_word_in(doc, tok) else { continue };
         // The program word must end the noun run: 사업비 or 사업계획 is not a 사업.
         if tokens.get(t + 1).is_some_and(|n| n.eojeol == tok.eojeol && n.pos.is_noun()) {
             continue;
         }
-        if taken.iter().any(|p| p.start <= tok.start && tok.end <= p.end + 1) {
+        if taken.get(tok.start).copied().unwrap_or(false) || doc.any_claimed(tok.start, tok.end) {
             continue;
         }
-        // Walk back over nouns; cross into the previous eojeol only when it is all nouns.
-        let mut first = t;
-        while first > 0 {
-            let prev = &tokens[first - 1];
-            let same_eojeol = prev.eojeol == tokens[first].eojeol;
-            if SEPARATORS.contains(&prev.surface(text)) {
-                break;
+        let e0 = tok.eojeol;
+        let ej = &eojeols[e0];
+        // Inside its own eojeol: the whole word when it is all word pieces,
+        // else the noun pieces right before the program word.
+        let lead = lead_symbols(doc, tokens, ej.first_token, t);
+        let mut first = if word_pieces(doc, tokens, ej.first_token + lead, t) && !doc.any_claimed(tokens[ej.first_token + lead].start, tok.start) {
+            ej.first_token + lead
+        } else {
+            let mut f = t;
+            while f > ej.first_token && name_token(doc, &tokens[f - 1]) && !doc.any_claimed(tokens[f - 1].start, tokens[f - 1].end) {
+                f -= 1;
             }
-            let joinable = if same_eojeol {
-                // Also prefixes and numerals inside a word: 초+고용량, 이차+전지.
-                prev.pos.is_noun()
-                    || matches!(prev.pos, Pos::Xpn | Pos::Nr | Pos::Nnbc | Pos::Number)
-                    || (prev.pos == Pos::Symbol && prev.surface(text) == "·")
-            } else {
-                tokens[first].eojeol - prev.eojeol == 1
-                    && tok.eojeol - prev.eojeol < MAX_EOJEOLS
-                    && doc
-                        .analysis
-                        .eojeol_tokens(prev.eojeol)
-                        .iter()
-                        .all(|x| x.pos.is_noun() || x.pos == Pos::Xpn || (x.pos == Pos::Symbol && x.surface(text) == "·"))
-                    && doc.analysis.eojeols[prev.eojeol].end + 1 == doc.analysis.eojeols[prev.eojeol + 1].start
-            };
-            if !joinable {
-                break;
+            f
+        };
+        // Earlier eojeols: whole words of nouns, one space apart.
+        if first == ej.first_token && lead == 0 {
+            let mut e = e0;
+            while e > 0 && e0 - (e - 1) < MAX_EOJEOLS {
+                let prev = &eojeols[e - 1];
+                if prev.end + 1 != eojeols[e].start || doc.at(prev.end) != Some(' ') {
+                    break;
+                }
+                let word = doc.slice(prev.start, prev.end);
+                if SEPARATORS.contains(&word) {
+                    break;
+                }
+                // "원의 지방소멸대응기금", "전환의 전략": a genitive Lindera glued
+                // into a noun ends the name.
+                let genitive = word.ends_with('의') && word.chars().count() >= 2;
+                let lead = lead_symbols(doc, tokens, prev.first_token, prev.last_token);
+                if genitive || lead == prev.last_token - prev.first_token || doc.any_claimed(prev.start, prev.end) || !word_pieces(doc, tokens, prev.first_token + lead, prev.last_token) {
+                    break;
+                }
+                first = prev.first_token + lead;
+                if lead > 0 {
+                    break; // "△충청유교문화권 …": the bullet opens the name
+                }
+                e -= 1;
             }
-            first -= 1;
         }
-        // Drop generic openers (올해, 전체, 관련 …) from the left.
-        while first < t && doc.lex.generic_modifiers.contains(tokens[first].surface(text)) {
+        // Drop generic openers (올해, 전체, 관련, 내년도 …) from the left, and a
+        // leading year when nothing specific follows it.
+        // Whole generic words only: 국가 opens 국가식품클러스터 but is a word of its own in "국가 지원 사업".
+        while first < t && tokens[first].eojeol < tok.eojeol && {
+            let e = &eojeols[tokens[first].eojeol];
+            let from = first.max(e.first_token);
+            tokens[from..e.last_token].iter().all(|x| doc.lex.generic_modifiers.contains(x.surface(text)) || x.pos == Pos::Symbol)
+                || doc.lex.generic_modifiers.contains(doc.slice(tokens[from].start, e.end))
+        } {
+            first = eojeols[tokens[first].eojeol].last_token;
+        }
+        while first < t && matches!(tokens[first].pos, Pos::Symbol) {
             first += 1;
         }
-        if first == t {
-            continue; // only the program word is left: 사업, 이 사업
+        // Modifier pieces before the program word (a glued modifier counts).
+        let pieces: Vec<&Token> = tokens[first..t].iter().filter(|x| x.pos != Pos::Symbol).collect();
+        let specific: Vec<&&Token> = pieces
+            .iter()
+            .filter(|x| !doc.lex.generic_modifiers.contains(x.surface(text)) && !matches!(x.pos, Pos::Number | Pos::Nnbc) && !is_ministry(x.surface(text)) && !lone_syllable(doc, x))
+            .collect();
+        let glued_generic = glued > 0 && {
+            let s = tok.surface(text);
+            let head: String = s.chars().take(glued).collect();
+            doc.lex.generic_modifiers.contains(head.as_str())
+        };
+        let n_specific = specific.len() + usize::from(glued > 0 && !glued_generic);
+        if n_specific == 0 {
+            continue; // 사업, 이 사업, 대규모 사업, 국비 확보 사업, 공모사업
         }
         // One plain modifier makes a kind of program (지원 사업, 선도 사업,
         // 지원방안), not a name: ask for two, or one proper/foreign/coined word.
-        if t - first == 1 {
-            let m = &tokens[first];
-            let coined = m.pos == Pos::Nnp || m.pos == Pos::Foreign || m.pos == Pos::Unknown || m.end - m.start >= 4;
-            if !coined {
+        if n_specific == 1 {
+            let coined = match specific.first() {
+                Some(m) => m.pos == Pos::Nnp || m.pos == Pos::Foreign || m.pos == Pos::Unknown || m.end - m.start >= 4,
+                None => glued >= 3,
+            };
+            // A solid compound of three pieces or more (국가식품클러스터) is a name.
+            let solid = tokens[first].eojeol == tok.eojeol && pieces.len() >= 2;
+            if !coined && !solid {
                 continue;
             }
         }
@@ -203,11 +365,24 @@ fn unquoted(doc: &Doc, taken: &[Program]) -> Vec<Program> {
         if doc.at(start.wrapping_sub(1)).is_some_and(|c| c == SQUOTE || c == DQUOTE || c == '」') {
             continue; // the rest of a quoted name: ‘스마트빌리지’ 사업
         }
-        let name = doc.slice(start, tok.end).to_string();
+        // "SW 융합클러스터 2.0": a version number right after the name.
+        let mut end = tok.end;
+        if tok.end == ej.end && doc.at(end) == Some(' ') {
+            let v = end + 1;
+            let mut k = v;
+            while doc.at(k).is_some_and(|c| c.is_ascii_digit() || c == '.') {
+                k += 1;
+            }
+            let version = doc.slice(v, k);
+            if version.contains('.') && version.starts_with(|c: char| c.is_ascii_digit()) && !version.ends_with('.') && doc.tail_is_functional(k) && !doc.any_claimed(v, k) {
+                end = k;
+            }
+        }
+        let name = doc.slice(start, end).to_string();
         if name.chars().count() < 3 {
             continue;
         }
-        out.push(Program { name, start, end: tok.end, rule: "program.unquoted", explain: None });
+        out.push(Program { name, start, end, rule: "program.unquoted", explain: None });
     }
     out
 }
@@ -215,7 +390,7 @@ fn unquoted(doc: &Doc, taken: &[Program]) -> Vec<Program> {
 /// Names from `dictionaries/program_names.txt`, wherever they occur with
 /// any spacing, as whole words (not inside a longer word), outside the
 /// names already found.
-fn known(doc: &Doc, taken: &[Program]) -> Vec<Program> {
+fn known(doc: &Doc, taken: &[bool]) -> Vec<Program> {
     let mut out: Vec<Program> = Vec::new();
     let mut i = 0;
     'scan: while i < doc.len() {
@@ -224,8 +399,7 @@ fn known(doc: &Doc, taken: &[Program]) -> Vec<Program> {
             for name in &doc.lex.program_names {
                 let Some(end) = match_spaced(doc, i, name) else { continue };
                 let ends_word = doc.tail_is_functional(end);
-                let inside = |p: &Program| p.start < end && i < p.end;
-                if ends_word && !taken.iter().any(inside) {
+                if ends_word && !taken[i..end].iter().any(|c| *c) {
                     out.push(Program { name: doc.slice(i, end).to_string(), start: i, end, rule: "program.known", explain: None });
                     i = end;
                     continue 'scan;
@@ -253,22 +427,201 @@ fn match_spaced(doc: &Doc, i: usize, name: &[char]) -> Option<usize> {
     Some(k)
 }
 
-pub fn find(doc: &mut Doc) -> Vec<Program> {
-    let mut programs = quoted(doc);
-    let mut extra = unquoted(doc, &programs);
-    // Nested unquoted names (제조혁신 허브 / 제조혁신 허브 구축 전략): keep the longest.
-    extra.sort_by_key(|p| (p.start, std::cmp::Reverse(p.end)));
-    let mut kept: Vec<Program> = Vec::new();
-    for p in extra {
-        if kept.iter().any(|k| k.start <= p.start && p.end <= k.end) {
+/// Marks chars `start..end` as part of a found name.
+fn mark(mask: &mut [bool], p: &Program) {
+    let end = p.end.min(mask.len());
+    mask[p.start..end].iter_mut().for_each(|c| *c = true);
+}
+
+/// Spaces removed: how names are compared.
+fn squash(name: &str) -> Vec<char> {
+    name.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// The short forms of a name a later sentence may use: the name without its
+/// first words ("전남형 균형발전 300 프로젝트" → "균형발전 300 프로젝트",
+/// "도시재생 뉴딜사업" → "뉴딜사업"), when what is left is still specific.
+fn short_forms(doc: &Doc, name: &str) -> Vec<Vec<char>> {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let mut out = Vec::new();
+    for k in 1..words.len() {
+        let rest = &words[k..];
+        let last = rest.last().copied().unwrap_or("");
+        // Still a name: a program word at its end with something specific
+        // in front of it, and no generic or dangling opener.
+        let Some(w) = doc.lex.program_words.iter().filter(|w| last.ends_with(w.as_str())).max_by_key(|w| w.len()) else { break };
+        let head_chars = squash(&rest.join("")).len() - w.chars().count();
+        // One word left (뉴딜사업): it needs a longer head than a plain noun.
+        // A short form keeps more than one plain word in front ("시범 사업" is not one).
+        let min_head = if rest.len() == 1 { 3 } else { 4 };
+        if head_chars < min_head || doc.lex.generic_modifiers.contains(rest[0]) || rest[0].chars().all(|c| c.is_ascii_digit()) {
             continue;
         }
-        kept.retain(|k| !(p.start <= k.start && k.end <= p.end));
-        kept.push(p);
+        out.push(squash(&rest.join(" ")));
     }
-    programs.extend(kept);
-    let known = known(doc, &programs);
+    out
+}
+
+/// Chars inside double-quoted speech (“…” longer than a name, or ending a
+/// sentence): a name said by someone is not a new mention of it.
+fn speech_mask(doc: &Doc) -> Vec<bool> {
+    let mut mask = vec![false; doc.len()];
+    let mut open: Option<usize> = None;
+    for (i, c) in doc.chars.iter().enumerate() {
+        match *c {
+            '\n' => open = None,
+            '“' | '"' if open.is_none() => open = Some(i),
+            '”' | '"' => {
+                if let Some(o) = open.take() {
+                    let inner = doc.slice(o + 1, i);
+                    if inner.chars().count() > MAX_QUOTED / 2 || is_sentence(inner) {
+                        mask[o..=i].iter_mut().for_each(|m| *m = true);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    mask
+}
+
+/// Later bare mentions of names found once: every occurrence of a found name
+/// (or a short form of one) after its first mention, as a whole word, outside
+/// the names already found. Linear in the text for each distinct name.
+fn repeated(doc: &Doc, found: &[Program], taken: &[bool]) -> Vec<Program> {
+    // Distinct names with the offset of their first mention; full names first.
+    let mut names: Vec<(Vec<char>, usize)> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    for p in found {
+        let n = squash(&p.name);
+        if n.len() >= 3 && seen.insert(n.clone()) {
+            names.push((n, p.start));
+        }
+    }
+    for p in found {
+        if p.rule == "program.quoted" && !ends_with_program_word(doc, &p.name) {
+            continue;
+        }
+        for s in short_forms(doc, &p.name) {
+            if seen.insert(s.clone()) {
+                names.push((s, p.end));
+            }
+        }
+    }
+    // Longest first, so a full name wins over its short form at the same place.
+    names.sort_by_key(|(n, _)| std::cmp::Reverse(n.len()));
+    let mut mask = taken.to_vec();
+    let in_speech = speech_mask(doc);
+    let mut out = Vec::new();
+    for (name, after) in &names {
+        let first = name[0];
+        let mut i = *after;
+        while i < doc.len() {
+            if doc.chars[i] != first || mask[i] || (i > 0 && doc.chars[i - 1].is_alphanumeric()) {
+                i += 1;
+                continue;
+            }
+            let Some(end) = match_spaced(doc, i, name) else {
+                i += 1;
+                continue;
+            };
+            if doc.tail_is_functional(end) && !mask[i..end].iter().any(|c| *c) && !doc.any_claimed(i, end) && !in_speech[i] {
+                let p = Program { name: doc.slice(i, end).to_string(), start: i, end, rule: "program.repeated", explain: None };
+                mark(&mut mask, &p);
+                out.push(p);
+                i = end;
+            } else {
+                i += 1;
+            }
+        }
+    }
+    out
+}
+
+pub fn find(doc: &mut Doc) -> Vec<Program> {
+    let mut mask = vec![false; doc.len()];
+    let mut programs = quoted(doc);
+    programs.iter().for_each(|p| mark(&mut mask, p));
+    let mut extra = unquoted(doc, &mask);
+    // Nested unquoted names (제조혁신 허브 / 제조혁신 허브 구축 전략): keep the
+    // longest. Sorted by start, then longest first, a name is inside an
+    // earlier one exactly when it ends before the furthest end seen so far.
+    extra.sort_by_key(|p| (p.start, std::cmp::Reverse(p.end)));
+    let mut reach = 0;
+    for p in extra {
+        if p.end <= reach || mask[p.start..p.end].iter().any(|c| *c) {
+            continue;
+        }
+        reach = p.end;
+        mark(&mut mask, &p);
+        programs.push(p);
+    }
+    let known = known(doc, &mask);
+    known.iter().for_each(|p| mark(&mut mask, p));
     programs.extend(known);
     programs.sort_by_key(|p| p.start);
+    let again = repeated(doc, &programs, &mask);
+    programs.extend(again);
+    programs.sort_by_key(|p| p.start);
     programs
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::extract;
+    use crate::lexicon::Lexicon;
+    use crate::morph::Morph;
+    use std::sync::OnceLock;
+
+    fn names(text: &str) -> Vec<String> {
+        static MORPH: OnceLock<Morph> = OnceLock::new();
+        static LEX: OnceLock<Lexicon> = OnceLock::new();
+        let morph = MORPH.get_or_init(|| Morph::new().unwrap());
+        let lex = LEX.get_or_init(Lexicon::builtin);
+        extract(text, morph, lex).programs.into_iter().map(|p| p.name).collect()
+    }
+
+    #[test]
+    fn solid_compounds_that_lindera_splits_are_names() {
+        // 기회 + 발전 + 특구(NNP); 지방 + 소멸 + 대응 + 기금.
+        assert_eq!(names("군은 기회발전특구 지정을 신청했다."), ["기회발전특구"]);
+        assert_eq!(names("시는 지방소멸대응기금을 받았다."), ["지방소멸대응기금"]);
+    }
+
+    #[test]
+    fn a_name_found_once_is_found_again_bare() {
+        let found = names("도는 ‘푸른바다 청년마을’ 사업을 시작했다. 푸른바다 청년마을은 내년에 문을 연다.");
+        assert_eq!(found, ["푸른바다 청년마을", "푸른바다 청년마을"]);
+        // A noun-phrase name, then a later mention with different spacing.
+        let found = names("시는 해변관광 활성화 조성사업을 추진한다. 해변관광 활성화조성사업에는 국비가 들어간다.");
+        assert_eq!(found.len(), 2, "{found:?}");
+    }
+
+    #[test]
+    fn a_short_name_defined_with_iha_is_found_later() {
+        let found = names("시는 중소기업 스마트공장 보급사업(이하 ‘스마트공장 사업’)을 벌인다. 스마트공장 사업은 3년간 이어진다.");
+        assert!(found.iter().filter(|n| n.as_str() == "스마트공장 사업").count() == 2, "{found:?}");
+    }
+
+    #[test]
+    fn names_with_latin_letters_and_versions() {
+        let found = names("시는 SW 융합클러스터 2.0 공모에 선정됐다.");
+        assert_eq!(found, ["SW 융합클러스터 2.0"]);
+    }
+
+    #[test]
+    fn generic_phrases_and_debris_are_not_names() {
+        assert!(names("이 사업은 내년에 끝난다.").is_empty());
+        assert!(names("군은 추진 중인 대규모 사업을 점검했다.").is_empty());
+        assert!(names("도는 국비 확보 사업을 발굴했다.").is_empty());
+        // 내년도 and 원의 are not part of the name.
+        assert_eq!(names("내년도 지방소멸대응기금 배분이 끝났다."), ["지방소멸대응기금"]);
+        assert_eq!(names("도는 100억 원의 지방소멸대응기금을 받는다."), ["지방소멸대응기금"]);
+    }
+
+    #[test]
+    fn speech_does_not_repeat_a_name() {
+        let found = names("도는 ‘햇살연금’을 도입했다. 지사는 “햇살연금이 주민의 삶을 바꿀 것이라고 믿는다”고 말했다.");
+        assert_eq!(found, ["햇살연금"]);
+    }
 }
