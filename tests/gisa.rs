@@ -1270,5 +1270,5 @@ fn jsonl_archives_stream_with_line_numbered_errors_csv_and_shards() {
 }
 
 // ---- hostile inputs (issue 15) ----
-#[path = "hostile.rs"]
+#[path = "gisa/hostile.rs"]
 mod hostile;
