@@ -2,8 +2,9 @@
 # The whole test suite: unit tests (number grammar table, loaders, cleaning,
 # eval arithmetic), the integration binary (CLI, eval/bless, HTML, crawler,
 # the tracking database on SQLite and on a real PostgreSQL server started
-# here), then `gisa eval fixtures/`, which prints the per-field table and
-# fails when a field is below fixtures/thresholds.toml.
+# here), then `gisa eval` on fixtures/, fixtures/real/dev and
+# fixtures/real/test, each of which prints the per-field table and fails when
+# a field is below that directory's thresholds.toml.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -17,3 +18,5 @@ stop_pg() {
 trap stop_pg EXIT
 cargo test --release --locked
 cargo run --release --locked --quiet -- eval fixtures
+cargo run --release --locked --quiet -- eval fixtures/real/dev
+cargo run --release --locked --quiet -- eval fixtures/real/test

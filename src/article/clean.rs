@@ -25,7 +25,7 @@ use crate::lexicon::Lexicon;
 fn looks_like_title(line: &str) -> bool {
     let n = line.chars().count();
     let last = line.chars().last().unwrap_or(' ');
-    (4..=120).contains(&n) && !matches!(last, '.' | '다' | '。' | ':' | '…') && !line.starts_with(['[', '△', '▲', '□', '-', '※'])
+    (4..=120).contains(&n) && !matches!(last, '.' | '다' | '。' | ':' | '…') && !line.starts_with(['[', '△', '▲', '□', '-', '※', '•', '·', '○', '◆', '■', '▶', '◇'])
 }
 
 /// Drops a breadcrumb or site suffix: "제목 > 경북", "제목 > 정책소식 | 정보모아".
@@ -80,8 +80,9 @@ fn is_byline(line: &str) -> bool {
 }
 
 /// How many non-empty lines at the top of a page may come before the headline
-/// (site name, breadcrumb, search box, section label).
-const TITLE_SEARCH: usize = 12;
+/// (site name, breadcrumb, search box, section label, a weather box); the
+/// headline is always looked for above the first body sentence only.
+const TITLE_SEARCH: usize = 30;
 
 /// The first line of a hard-wrapped paragraph (three or more lines of about
 /// the same width, most of them ending mid-sentence) is not a headline.
@@ -90,11 +91,11 @@ fn starts_wrapped_block(lines: &[&str], i: usize) -> bool {
     if block.len() < 3 {
         return false;
     }
-    // A wrap width is a real line's width (20+ chars), and every line but
+    // A wrap width is a real line's width (15+ chars), and every line but
     // the last comes close to it; a masthead's short lines do not.
     let width = block[0].chars().count() as i64;
     let open = block[..block.len() - 1].iter().filter(|l| !ends_sentence(l)).count();
-    let same_width = width >= 20 && block[1..block.len() - 1].iter().all(|l| (l.chars().count() as i64 - width).abs() <= 6);
+    let same_width = width >= 15 && block[1..block.len() - 1].iter().all(|l| (l.chars().count() as i64 - width).abs() <= 6);
     open * 10 >= (block.len() - 1) * 6 && same_width
 }
 
@@ -127,6 +128,8 @@ fn find_title_line(lines: &[&str], limit: usize, lex: &Lexicon) -> Option<usize>
             && !is_byline(line)
             && stripped.chars().count() >= 12
             && stripped.contains(' ')
+            // Words, not a date line ("2025.07.28 (월)") or a figure.
+            && stripped.chars().filter(|c| c.is_alphabetic()).count() >= 4
             && !in_wrapped_block(lines, i)
     };
     if headline(first) {
@@ -138,7 +141,9 @@ fn find_title_line(lines: &[&str], limit: usize, lex: &Lexicon) -> Option<usize>
         return None;
     }
     nonempty.iter().take(TITLE_SEARCH).copied().find(|&i| headline(i)).or_else(|| {
-        (looks_like_title(lines[first]) && !is_byline(lines[first]) && !in_wrapped_block(lines, first)).then_some(first)
+        let line = lines[first];
+        let words = line.chars().filter(|c| c.is_alphabetic()).count() >= 2;
+        (looks_like_title(line) && words && !lex.is_furniture(line) && !is_byline(line) && !in_wrapped_block(lines, first)).then_some(first)
     })
 }
 
@@ -242,6 +247,7 @@ pub(crate) fn body_text<'a>(
     // The headline is kept in `title`, not repeated in the body.
     let headline: Vec<&str> = headline.into_iter().flatten().collect();
     let mut seen: HashSet<&str> = HashSet::new();
+    let mut seen_sentences: HashSet<String> = HashSet::new();
     let mut kept: Vec<(usize, &str)> = Vec::new();
     for (i, line) in lines.iter().enumerate() {
         if line.is_empty() || !candidate[i] {
@@ -252,7 +258,9 @@ pub(crate) fn body_text<'a>(
             drop(rule);
             continue;
         }
-        if headline.contains(line) {
+        // The headline again, unless it opens a hard-wrapped paragraph (a
+        // page that shows a lead's first line as its title).
+        if headline.contains(line) && !(starts_wrapped_block(lines, i) && !ends_sentence(line)) {
             drop("headline-repeated".into());
             continue;
         }
@@ -261,6 +269,14 @@ pub(crate) fn body_text<'a>(
             drop("repeated-paragraph".into());
             continue;
         }
+        // A page that prints the whole body again as one run-on paragraph:
+        // every sentence of the long line was already kept.
+        let sentences = sentence_keys(line);
+        if sentences.len() >= 2 && sentences.iter().all(|k| seen_sentences.contains(k)) {
+            drop("repeated-text".into());
+            continue;
+        }
+        seen_sentences.extend(sentences);
         // "2 익산 국가식품클러스터 분양률 95% 돌파…": the headline again, ranked in a most-read list.
         let unranked = line.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c.is_whitespace());
         if unranked.len() < line.len() && (seen.contains(unranked) || headline.contains(&unranked)) {
@@ -270,6 +286,15 @@ pub(crate) fn body_text<'a>(
         kept.push((i, line));
     }
     paragraphs(&kept, join_breaks).join("\n\n")
+}
+
+/// The sentences of a line (split after a period and a space), spaces
+/// removed, so a paragraph re-flowed into one line still matches its parts.
+fn sentence_keys(line: &str) -> Vec<String> {
+    line.split_inclusive(". ")
+        .map(|s| s.chars().filter(|c| !c.is_whitespace()).collect::<String>())
+        .filter(|k| k.chars().count() >= 10)
+        .collect()
 }
 
 /// Ends a sentence, a quote or a caption: the line break after it is real.

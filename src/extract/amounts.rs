@@ -58,6 +58,10 @@ fn bare_won(doc: &Doc, number: &Number) -> Option<Money> {
     if !number.has_digit || number.magnitude.is_none() || number.value() < 100_000_000 || !matches!(doc.at(number.end - 1), Some('억' | '조' | '만' | '여')) {
         return None;
     }
+    // ‘1억 플러스 아이드림’: a number that opens a quoted name is part of it.
+    if number.start > 0 && matches!(doc.at(number.start - 1), Some('‘' | '\'' | '“' | '"' | '「' | '『')) {
+        return None;
+    }
     let next = doc.skip_spaces(number.end, 1);
     // A whole word only: 개 in "1조 개발비" is not the counter 개.
     let word_at = |w: &str| doc.starts_with(next, w) && doc.tail_is_functional(next + w.chars().count());
