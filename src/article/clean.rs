@@ -96,7 +96,8 @@ fn starts_wrapped_block(lines: &[&str], i: usize) -> bool {
     let width = block[0].chars().count() as i64;
     let open = block[..block.len() - 1].iter().filter(|l| !ends_sentence(l)).count();
     let same_width = width >= 15 && block[1..block.len() - 1].iter().all(|l| (l.chars().count() as i64 - width).abs() <= 6);
-    open * 10 >= (block.len() - 1) * 6 && same_width
+    // A byline between two lines is page furniture, not a wrapped sentence.
+    open * 10 >= (block.len() - 1) * 6 && same_width && !block.iter().any(|l| is_byline(l))
 }
 
 /// Is line `i` inside a hard-wrapped paragraph (anywhere in it, not only
@@ -375,6 +376,61 @@ mod tests {
             a.text,
             "[리포트]\n\n국토교통부가 국비 11조 5천억 원을 투입하고, 공항 배후 단지는 내년부터 보상에 들어갑니다.\n\n[인터뷰]\n\n\"빨리 됐으면 좋겠습니다.\"\n\n◆ 짧은 제목\n\n본문 문장이다."
         );
+    }
+
+    /// The reproductions: a text cut mid-sentence, a caption after
+    /// the body, a most-read box after it, a byline cut at the e-mail.
+    #[test]
+    fn body_lines_are_never_dropped_for_where_they_sit() {
+        let lex = Lexicon::builtin();
+        let a = clean_text("첫 문장이다.\n거제에는 1조2664억원을 투입해 실수요 기업\n", &lex);
+        assert_eq!(a.title, None);
+        assert_eq!(a.text, "첫 문장이다.\n\n거제에는 1조2664억원을 투입해 실수요 기업");
+
+        let body = "도는 스마트빌리지 사업에 500억원을 투입한다고 밝혔다.\n\n이번 사업은 30개 마을을 대상으로 한다.\n\n2027년까지 100곳으로 늘린다.";
+        let caption = "자율작업 트랙터. 사진=한국지능정보사회진흥원";
+        let a = clean_text(&format!("{body}\n{caption}\n{caption}\n"), &lex);
+        assert_eq!(a.title, None);
+        assert!(a.text.starts_with(body), "{}", a.text);
+
+        let a = clean_text(&format!("{body}\n\n댓글 많은 뉴스\n익산 국가식품클러스터 분양률 95% 돌파\n경남 1조원 투자 유치\n"), &lex);
+        assert_eq!((a.title.as_deref(), a.text.as_str()), (None, body));
+        assert_eq!(a.dropped.len(), 3);
+        assert!(a.dropped.iter().all(|d| d.rule.starts_with("footer_markers.txt:")), "{:?}", a.dropped);
+
+        let a = clean_text(&format!("도, 스마트빌리지에 500억원\n최두선 기자 cds0817@\n{body}\n"), &lex);
+        assert_eq!(a.title.as_deref(), Some("도, 스마트빌리지에 500억원"));
+        assert_eq!(a.text, body);
+        assert!(a.dropped.iter().any(|d| d.line == 2 && d.rule.starts_with("furniture.txt:")), "{:?}", a.dropped);
+    }
+
+    #[test]
+    fn lines_above_the_headline_are_kept_when_they_read_as_body() {
+        let lex = Lexicon::builtin();
+        let raw = "충북메이커스\n홈 > 경제\n군은 국비 30억원을 확보했다\n군, 스마트팜 혁신밸리 선정\n\n군은 12일 스마트팜 혁신밸리 공모에 선정됐다고 밝혔다.";
+        let a = clean_text(raw, &lex);
+        assert_eq!(a.title.as_deref(), Some("군, 스마트팜 혁신밸리 선정"));
+        assert!(a.text.starts_with("군은 국비 30억원을 확보했다"), "{}", a.text);
+        let rules: Vec<(usize, &str)> = a.dropped.iter().map(|d| (d.line, d.rule.as_str())).collect();
+        assert_eq!(rules, [(1, "masthead"), (2, "masthead"), (4, "headline")]);
+    }
+
+    #[test]
+    fn a_footer_run_ends_where_body_sentences_resume() {
+        let lex = Lexicon::builtin();
+        let raw = "도는 500억원을 투입한다고 밝혔다.\n관련기사\n군, 국비 9조원 확보 총력\n도는 이어 2027년까지 30개 마을로 사업을 넓힌다고 덧붙였다.";
+        let a = clean_text(raw, &lex);
+        assert_eq!(a.text, "도는 500억원을 투입한다고 밝혔다.\n\n도는 이어 2027년까지 30개 마을로 사업을 넓힌다고 덧붙였다.");
+        assert_eq!(a.dropped.iter().map(|d| d.line).collect::<Vec<_>>(), [2, 3]);
+    }
+
+    #[test]
+    fn a_body_printed_again_as_one_paragraph_is_kept_once() {
+        let lex = Lexicon::builtin();
+        let raw = "도는 500억원을 투입한다.\n군은 30억원을 보탠다.\n\n도는 500억원을 투입한다. 군은 30억원을 보탠다.";
+        let a = clean_text(raw, &lex);
+        assert_eq!(a.text, "도는 500억원을 투입한다.\n\n군은 30억원을 보탠다.");
+        assert_eq!(a.dropped[0].rule, "repeated-text");
     }
 
     #[test]
