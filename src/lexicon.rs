@@ -352,10 +352,6 @@ impl Lexicon {
     pub fn is_furniture(&self, line: &str) -> bool {
         self.furniture.is_match(line)
     }
-
-    pub fn is_footer_marker(&self, line: &str) -> bool {
-        self.footer_markers.is_match(line)
-    }
 }
 
 #[cfg(test)]

@@ -56,11 +56,10 @@ pub(crate) fn is_sentence(line: &str) -> bool {
 /// followed by a money, count or percent unit. Years alone do not count:
 /// date lines sit in every masthead.
 pub(crate) fn has_number_mention(line: &str) -> bool {
-    let chars: Vec<char> = line.chars().collect();
-    chars.windows(2).any(|w| {
-        (w[0].is_ascii_digit() || matches!(w[0], '억' | '조' | '천' | '만'))
-            && matches!(w[1], '억' | '조' | '만' | '원' | '개' | '명' | '곳' | '%' | '달' | '건' | '가')
-            && (w[0].is_ascii_digit() || matches!(w[1], '원' | '달'))
+    line.chars().zip(line.chars().skip(1)).any(|(a, b)| {
+        (a.is_ascii_digit() || matches!(a, '억' | '조' | '천' | '만'))
+            && matches!(b, '억' | '조' | '만' | '원' | '개' | '명' | '곳' | '%' | '달' | '건' | '가')
+            && (a.is_ascii_digit() || matches!(b, '원' | '달'))
     })
 }
 

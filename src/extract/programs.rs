@@ -181,20 +181,31 @@ fn inner_token(doc: &Doc, t: &Token, last: bool) -> bool {
 fn lead_symbols(doc: &Doc, tokens: &[Token], from: usize, to: usize) -> usize {
     let text = doc.analysis_text();
     let mut lead = 0;
-    let mut k = from;
-    while k < to {
-        let g = gloss_at(doc, tokens, k);
-        if g > 0 && k > from {
-            k += g;
-            continue;
-        }
+    for k in pieces(doc, tokens, from, to) {
         let t = &tokens[k];
         if t.pos == Pos::Symbol && !(matches!(t.surface(text), "·" | "-" | "+" | "&") || (t.surface(text) == "." && digits_around(doc, t))) {
             lead = k + 1 - from;
         }
-        k += 1;
     }
     lead
+}
+
+/// The tokens `from..to` of one eojeol, stepping over a parenthesised Latin
+/// gloss after the first token (원더랜드(Wonderland)) as part of the word.
+fn pieces<'a>(doc: &'a Doc, tokens: &'a [Token], from: usize, to: usize) -> impl Iterator<Item = usize> + 'a {
+    let mut k = from;
+    std::iter::from_fn(move || {
+        while k < to {
+            let g = gloss_at(doc, tokens, k);
+            if g > 0 && k > from {
+                k += g;
+                continue;
+            }
+            k += 1;
+            return Some(k - 1);
+        }
+        None
+    })
 }
 
 /// A "(Wonderland)" gloss inside a word: ( Latin ).
@@ -213,17 +224,8 @@ fn word_pieces(doc: &Doc, tokens: &[Token], from: usize, to: usize) -> bool {
     if from >= to {
         return true;
     }
-    let mut k = from;
-    while k < to {
-        let g = gloss_at(doc, tokens, k);
-        if g > 0 && k > from {
-            k += g;
-            continue;
-        }
-        if !inner_token(doc, &tokens[k], k + 1 == to) {
-            return false;
-        }
-        k += 1;
+    if !pieces(doc, tokens, from, to).all(|k| inner_token(doc, &tokens[k], k + 1 == to)) {
+        return false;
     }
     let last = &tokens[to - 1];
     last.pos != Pos::Symbol || last.surface(doc.analysis_text()) == ")"
