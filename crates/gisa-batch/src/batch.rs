@@ -97,7 +97,7 @@ struct Done {
 fn process(engine: &Engine, item: &Item, args: &Args) -> Done {
     let result = match item {
         Item::Failed { label, message } => Err((label.clone(), message.clone())),
-        Item::File(inp) => engine.process_input(inp, args.max_bytes).map_err(|m| (inp.label().map(str::to_string), m)),
+        Item::File(inp) => crate::read::process_input(engine, inp, args.max_bytes).map_err(|m| (inp.label().map(str::to_string), m)),
         Item::Line { label, json } => archive::article(json, label, &args.fields, &engine.lexicon)
             .map(|(article, _)| engine.process_article(article, Some(label.clone())))
             .map_err(|m| (Some(label.clone()), m)),

@@ -70,6 +70,9 @@ pub struct Lexicon {
     /// Element id/class patterns of furniture boxes inside a page.
     pub html_furniture: RegexSet,
     pub footer_markers: LineRules,
+    /// A hash of every rule file's name and content as read, so a changed
+    /// rule changes the extractor's version (see `pipeline::Engine`).
+    pub fingerprint: u64,
 }
 
 /// The line patterns of one rule file, run as one set, that can say which
@@ -126,18 +129,18 @@ impl std::fmt::Display for LexiconError {
 impl std::error::Error for LexiconError {}
 
 const FILES: [(&str, &str); 12] = [
-    ("containers.txt", include_str!("../dictionaries/containers.txt")),
-    ("html_furniture.txt", include_str!("../dictionaries/html_furniture.txt")),
-    ("about_words.csv", include_str!("../dictionaries/about_words.csv")),
-    ("counters.csv", include_str!("../dictionaries/counters.csv")),
-    ("currencies.csv", include_str!("../dictionaries/currencies.csv")),
-    ("qualifiers.csv", include_str!("../dictionaries/qualifiers.csv")),
-    ("program_words.txt", include_str!("../dictionaries/program_words.txt")),
-    ("program_names.txt", include_str!("../dictionaries/program_names.txt")),
-    ("generic_modifiers.txt", include_str!("../dictionaries/generic_modifiers.txt")),
-    ("particles.txt", include_str!("../dictionaries/particles.txt")),
-    ("furniture.txt", include_str!("../dictionaries/furniture.txt")),
-    ("footer_markers.txt", include_str!("../dictionaries/footer_markers.txt")),
+    ("containers.txt", include_str!("../../../dictionaries/containers.txt")),
+    ("html_furniture.txt", include_str!("../../../dictionaries/html_furniture.txt")),
+    ("about_words.csv", include_str!("../../../dictionaries/about_words.csv")),
+    ("counters.csv", include_str!("../../../dictionaries/counters.csv")),
+    ("currencies.csv", include_str!("../../../dictionaries/currencies.csv")),
+    ("qualifiers.csv", include_str!("../../../dictionaries/qualifiers.csv")),
+    ("program_words.txt", include_str!("../../../dictionaries/program_words.txt")),
+    ("program_names.txt", include_str!("../../../dictionaries/program_names.txt")),
+    ("generic_modifiers.txt", include_str!("../../../dictionaries/generic_modifiers.txt")),
+    ("particles.txt", include_str!("../../../dictionaries/particles.txt")),
+    ("furniture.txt", include_str!("../../../dictionaries/furniture.txt")),
+    ("footer_markers.txt", include_str!("../../../dictionaries/footer_markers.txt")),
 ];
 
 /// The embedded copy of one rule file.
@@ -316,10 +319,20 @@ impl Lexicon {
         })
     }
 
-    fn parse(read: impl Fn(&str) -> Result<String, LexiconError>) -> Result<Lexicon, LexiconError> {
+    fn parse(read_file: impl Fn(&str) -> Result<String, LexiconError>) -> Result<Lexicon, LexiconError> {
+        // Every file's name and content feed the fingerprint as it is read.
+        let hasher = std::cell::RefCell::new(xxhash_rust::xxh3::Xxh3::new());
+        let read = |name: &str| -> Result<String, LexiconError> {
+            let src = read_file(name)?;
+            let mut h = hasher.borrow_mut();
+            h.update(name.as_bytes());
+            h.update(&(src.len() as u64).to_le_bytes());
+            h.update(src.as_bytes());
+            Ok(src)
+        };
         let (qualifiers_before, qualifiers_after) = qualifiers("qualifiers.csv", &read("qualifiers.csv")?)?;
         let (about_skip, about_trim, about_never, about_measure) = about_words("about_words.csv", &read("about_words.csv")?)?;
-        Ok(Lexicon {
+        let mut lexicon = Lexicon {
             about_skip,
             about_trim,
             about_never,
@@ -336,7 +349,10 @@ impl Lexicon {
             containers: selectors("containers.txt", &read("containers.txt")?)?,
             html_furniture: regex_list("html_furniture.txt", &read("html_furniture.txt")?)?,
             footer_markers: LineRules::parse("footer_markers.txt", &read("footer_markers.txt")?)?,
-        })
+            fingerprint: 0,
+        };
+        lexicon.fingerprint = hasher.borrow().digest();
+        Ok(lexicon)
     }
 
     /// The effect of a word written before a number, if it is a qualifier.

@@ -6,7 +6,8 @@ use serde_json::Value;
 use super::fixtures::Fixture;
 use super::report::FixtureResult;
 use super::score::score_fixture;
-use crate::input::{Input, DEFAULT_MAX_BYTES};
+use gisa_batch::input::{Input, DEFAULT_MAX_BYTES};
+use gisa_batch::read::process_input;
 use crate::pipeline::Engine;
 
 /// Each fixture's score, and its current output (for `--bless`); a fixture
@@ -16,9 +17,7 @@ pub fn run_fixtures(engine: &Engine, fixtures: Vec<Fixture>) -> (Vec<FixtureResu
         .into_par_iter()
         .map(|f| {
             let inp = Input::File { label: f.article.display().to_string(), path: f.article.clone() };
-            let out = engine
-                .process_input(&inp, DEFAULT_MAX_BYTES)
-                .map(|r| serde_json::to_value(r).expect("records always serialise"));
+            let out = process_input(engine, &inp, DEFAULT_MAX_BYTES).map(|r| serde_json::to_value(r).expect("records always serialise"));
             (f, out)
         })
         .collect();

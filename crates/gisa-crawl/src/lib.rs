@@ -4,15 +4,19 @@
 //! resumable), `http` (conditional GETs and answer classes), `discover`
 //! (links in feeds, sitemaps, list pages) and `run` (politeness and workers).
 
+// The core modules this crate builds on, under their old `crate::` paths.
+use gisa_core::{article, decode, lexicon, output, pipeline, workqueue};
+
 pub mod canon;
 pub mod config;
 pub mod discover;
 pub mod fetch;
 pub mod frontier;
 pub mod http;
+pub mod jsonl;
+pub mod nightly;
 pub mod run;
 
-/// Now, as RFC 3339 UTC ("2026-11-22T01:00:00Z").
-pub fn timestamp_now() -> String {
-    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
-}
+pub mod page;
+
+pub use gisa_core::output::timestamp_now;

@@ -31,6 +31,8 @@ pub struct Source {
 pub struct Record {
     pub schema_version: u32,
     pub id: String,
+    /// The `Engine::extractor_version` that produced the mentions.
+    pub extractor_version: String,
     pub source: Source,
     pub title: Option<String>,
     pub published: Option<String>,
@@ -61,7 +63,14 @@ pub fn short_hash(bytes: &[u8]) -> String {
     Sha256::digest(bytes)[..16].iter().map(|b| format!("{b:02x}")).collect()
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+/// Now, as RFC 3339 UTC ("2026-11-22T01:00:00Z"): the form of every time
+/// in a record (`source.fetched_at`) and in the tracking database.
+pub fn timestamp_now() -> String {
+    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "clap", derive(clap::ValueEnum))]
 pub enum Format {
     /// One JSON object per line.
     Jsonl,

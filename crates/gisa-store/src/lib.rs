@@ -5,8 +5,12 @@
 //! (both engines read `$1` parameters and `ON CONFLICT … RETURNING`); only
 //! the table definitions differ per engine (`migrations/`).
 
+// The core modules this crate builds on, under their old `crate::` paths.
+use gisa_core::{output};
+
 mod db;
 pub mod export;
+pub mod reextract;
 pub mod story;
 
 use std::path::PathBuf;
@@ -17,14 +21,10 @@ use db::{Db, Postgres, Sqlite, Val};
 
 use crate::output::Record;
 
-/// Bumped whenever extraction rules change what a text yields, so
-/// `gisa reextract` knows which stored articles to rebuild.
-pub const EXTRACTOR_VERSION: &str = concat!("gisa-", env!("CARGO_PKG_VERSION"), "-rules-3");
-
 const MIGRATIONS: [(i64, &str, &str); 1] = [(
     1,
-    include_str!("../../migrations/sqlite/001_tracking.sql"),
-    include_str!("../../migrations/postgres/001_tracking.sql"),
+    include_str!("../migrations/sqlite/001_tracking.sql"),
+    include_str!("../migrations/postgres/001_tracking.sql"),
 )];
 
 /// `postgres://user:secret@host/db` → `postgres://user:***@host/db`, for every message.
@@ -94,7 +94,7 @@ impl Store {
             let sql = if self.db.engine() == "postgres" { postgres } else { sqlite };
             self.db.begin()?;
             let result = self.db.batch(sql).and_then(|_| {
-                self.db.exec("INSERT INTO schema_migrations (version, applied_at) VALUES ($1, $2)", &[Val::Int(version), Val::Text(crate::crawl::timestamp_now())])
+                self.db.exec("INSERT INTO schema_migrations (version, applied_at) VALUES ($1, $2)", &[Val::Int(version), Val::Text(crate::output::timestamp_now())])
             });
             match result {
                 Ok(_) => self.db.commit()?,
@@ -138,7 +138,7 @@ impl Store {
         let content_hash = crate::output::short_hash(rec.text.as_bytes());
         let old = self.db.query("SELECT content_hash, extractor_version FROM articles WHERE id = $1", &[Val::Text(rec.id.clone())])?;
         let state = match old.first() {
-            Some(r) if r[0].as_text() == Some(&content_hash) && r[1].as_text() == Some(EXTRACTOR_VERSION) => return Ok(Put::Unchanged),
+            Some(r) if r[0].as_text() == Some(&content_hash) && r[1].as_text() == Some(rec.extractor_version.as_str()) => return Ok(Put::Unchanged),
             Some(_) => Put::Updated,
             None => Put::New,
         };
@@ -157,7 +157,7 @@ impl Store {
 
     fn write(&mut self, rec: &Record, content_hash: &str) -> Result<(), String> {
         let id = Val::Text(rec.id.clone());
-        let now = crate::crawl::timestamp_now();
+        let now = crate::output::timestamp_now();
         let seen = rec.published.clone().unwrap_or_else(|| now[..10].to_string());
         // The story: the most similar stored article's, if similar enough.
         let sig = story::signature(&rec.text);
@@ -199,7 +199,7 @@ impl Store {
                 Val::text(rec.source.fetched_at.as_deref()),
                 Val::Text(content_hash.to_string()),
                 Val::Text(rec.text.clone()),
-                Val::Text(EXTRACTOR_VERSION.to_string()),
+                Val::Text(rec.extractor_version.clone()),
                 Val::Text(story::to_hex(&sig)),
                 Val::Int(story_id),
                 Val::Text(now.clone()),
@@ -290,11 +290,12 @@ impl Store {
             .map(|_| ())
     }
 
-    /// Articles whose mentions came from another extractor version: (id, url, outlet, title, published, fetched_at, text).
-    pub fn stale_articles(&mut self) -> Result<Vec<Record>, String> {
+    /// Articles whose mentions came from another extractor version than
+    /// `current` (rules or user dictionary changed since), without mentions.
+    pub fn stale_articles(&mut self, current: &str) -> Result<Vec<Record>, String> {
         let rows = self.db.query(
-            "SELECT id, url, outlet, title, published, fetched_at, text FROM articles WHERE extractor_version <> $1 ORDER BY id",
-            &[Val::Text(EXTRACTOR_VERSION.into())],
+            "SELECT id, url, outlet, title, published, fetched_at, text, extractor_version FROM articles WHERE extractor_version <> $1 ORDER BY id",
+            &[Val::Text(current.into())],
         )?;
         Ok(rows
             .into_iter()
@@ -303,6 +304,7 @@ impl Store {
                 Record {
                     schema_version: crate::output::SCHEMA_VERSION,
                     id: t(0).unwrap_or_default(),
+                    extractor_version: t(7).unwrap_or_default(),
                     source: crate::output::Source { url: t(1), outlet: t(2), fetched_at: t(5), ..Default::default() },
                     title: t(3),
                     published: t(4),

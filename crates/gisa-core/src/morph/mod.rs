@@ -98,6 +98,8 @@ pub struct Morph {
     printed: SharedCache<Box<str>>,
     /// Off only to measure the lattice alone (`--no-cache`); results are the same.
     cache: bool,
+    /// A hash of the user dictionary's content: it changes what is extracted.
+    pub user_dict_fingerprint: u64,
 }
 
 thread_local! {
@@ -142,7 +144,8 @@ impl Morph {
             .map_err(|e| MorphError::Dictionary(e.to_string()))?;
         let user = user_dict::build(csv, origin, &dictionary.metadata).map_err(MorphError::UserDict)?;
         let segmenter = Segmenter::new(Mode::Normal, dictionary, user);
-        Ok(Morph { segmenter, tokens: SharedCache::default(), printed: SharedCache::default(), cache: true })
+        let user_dict_fingerprint = xxhash_rust::xxh3::xxh3_64(csv.as_bytes());
+        Ok(Morph { segmenter, tokens: SharedCache::default(), printed: SharedCache::default(), cache: true, user_dict_fingerprint })
     }
 
     /// Analyse `text`, one eojeol at a time.
@@ -320,7 +323,10 @@ mod tests {
     fn cached_analysis_equals_the_lattice() {
         let morph = Morph::new().unwrap();
         let mut text = String::new();
-        for seed in ["../shared/seeds", "fixtures"].iter().flat_map(|d| std::fs::read_dir(d).into_iter().flatten()) {
+        // The repository root, two levels above this crate.
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+        let dirs = [root.join("../shared/seeds"), root.join("fixtures")];
+        for seed in dirs.iter().flat_map(|d| std::fs::read_dir(d).into_iter().flatten()) {
             let path = seed.unwrap().path();
             if path.extension().is_some_and(|e| e == "txt") {
                 text.push_str(&std::fs::read_to_string(&path).unwrap());

@@ -118,7 +118,7 @@ fn err(e: rusqlite::Error) -> String {
 }
 
 fn now() -> String {
-    crate::crawl::timestamp_now()
+    crate::timestamp_now()
 }
 
 impl SqliteFrontier {

@@ -3,6 +3,9 @@
 //! the expected files after review. Scoring arithmetic, fixture discovery,
 //! thresholds, the report and blessing each live in their own module.
 
+// The core modules this crate builds on, under their old `crate::` paths.
+use gisa_core::{lexicon, pipeline};
+
 mod bless;
 mod fixtures;
 mod report;

@@ -204,6 +204,33 @@ fn decode_iso2022kr(bytes: &[u8]) -> String {
     out
 }
 
+/// Magic numbers of files that are sometimes served or saved as text.
+const BINARY_MAGIC: [(&[u8], &str); 7] = [
+    (b"\x89PNG", "a PNG image"),
+    (b"\xFF\xD8\xFF", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"%PDF", "a PDF document"),
+    (b"PK\x03\x04", "a ZIP archive (or an HWPX/DOCX file)"),
+    (b"\xD0\xCF\x11\xE0", "an OLE document (HWP, DOC, XLS)"),
+    (b"\x1F\x8B", "gzip-compressed data"),
+];
+
+/// Refuses bytes that are not a text or HTML document: empty, a known
+/// binary format, or NUL bytes (outside UTF-16 text with a byte-order mark).
+pub fn check_content(name: &str, bytes: &[u8]) -> Result<(), String> {
+    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        return Err(format!("{name} is empty"));
+    }
+    if let Some((_, what)) = BINARY_MAGIC.iter().find(|(magic, _)| bytes.starts_with(magic)) {
+        return Err(format!("{name} is {what}, not text or HTML"));
+    }
+    let utf16 = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
+    if !utf16 && bytes.contains(&0) {
+        return Err(format!("{name} looks binary (it contains NUL bytes), not text"));
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -283,7 +310,7 @@ mod samples {
     /// Hangul with no replacement character.
     #[test]
     fn every_real_sample_decodes_to_hangul() {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/encodings");
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/encodings");
         let expect = [
             ("cp949_news_text_no_charset.html", "EUC-KR", Evidence::Sniffed),
             ("euckr_acnnewswire_press_rss.xml", "EUC-KR", Evidence::Declared),
@@ -300,5 +327,15 @@ mod samples {
             let hangul = d.text.chars().filter(|c| ('가'..='힣').contains(c)).count();
             assert!(hangul >= 20, "{file}: only {hangul} Hangul syllables");
         }
+    }
+
+    #[test]
+    fn refuses_what_is_not_text() {
+        assert!(check_content("a", b"  \n").unwrap_err().contains("empty"));
+        assert!(check_content("a", b"\x89PNG\r\n\x1a\n\0\0").unwrap_err().contains("PNG image"));
+        assert!(check_content("a", b"abc\0def").unwrap_err().contains("NUL bytes"));
+        // EUC-KR bytes are text; decoding is the decode module's job.
+        assert!(check_content("a", &[0xC7, 0xD1, 0xB1, 0xB9]).is_ok());
+        assert!(check_content("a", &[0xFF, 0xFE, b'a', 0]).is_ok());
     }
 }

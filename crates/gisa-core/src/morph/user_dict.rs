@@ -4,7 +4,7 @@
 use lindera::dictionary::{DictionaryBuilder, Metadata, UserDictionary};
 
 /// The copy shipped in `dictionaries/`, used when `--user-dict` is not given.
-pub const BUILTIN_USER_DICT: &str = include_str!("../../dictionaries/user_dict.csv");
+pub const BUILTIN_USER_DICT: &str = include_str!("../../../../dictionaries/user_dict.csv");
 
 /// `file:line: what is wrong`.
 #[derive(Debug, Clone, PartialEq, Eq)]

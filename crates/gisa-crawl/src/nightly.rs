@@ -8,11 +8,11 @@ use std::time::Instant;
 
 use serde::{Deserialize, Serialize};
 
-use crate::crawl::config::Config as Sources;
-use crate::crawl::frontier::SqliteFrontier;
-use crate::crawl::run::{ArticlePage, Crawler, Options};
+use crate::config::Config as Sources;
+use crate::frontier::SqliteFrontier;
+use crate::run::{ArticlePage, Crawler, Options};
 use crate::pipeline::Engine;
-use crate::store::{redact, Put, Store};
+use gisa_store::{redact, Put, Store};
 
 /// `gisa.toml`.
 #[derive(Debug, Clone, Deserialize)]
@@ -34,6 +34,9 @@ pub struct Summary {
     pub articles_unchanged: u64,
     /// Pages that could not be cleaned or extracted, or not stored.
     pub articles_failed: u64,
+    /// Stored articles extracted again because the rules (extractor
+    /// version) changed since they were stored.
+    pub articles_reextracted: u64,
     pub pages: serde_json::Value,
     pub crawl: String,
     pub seconds: f64,
@@ -43,8 +46,15 @@ pub struct Summary {
 impl Summary {
     pub fn line(&self) -> String {
         format!(
-            "gisa run: {} new, {} updated, {} unchanged, {} failed articles into {}; {} ({:.1} s)",
-            self.articles_new, self.articles_updated, self.articles_unchanged, self.articles_failed, self.database, self.crawl, self.seconds
+            "gisa run: {} new, {} updated, {} unchanged, {} failed, {} re-extracted articles into {}; {} ({:.1} s)",
+            self.articles_new,
+            self.articles_updated,
+            self.articles_unchanged,
+            self.articles_failed,
+            self.articles_reextracted,
+            self.database,
+            self.crawl,
+            self.seconds
         )
     }
 }
@@ -88,7 +98,7 @@ pub fn run(config_path: &Path, engine: &Engine, progress: bool) -> Result<Summar
     let store = Mutex::new(store);
     let summary = Mutex::new(Summary { database: redact(&url), ..Summary::default() });
     let on_article = |page: ArticlePage| {
-        let result = engine.process_page(&page).and_then(|record| store.lock().unwrap().put(&record));
+        let result = crate::page::process_page(engine, &page).and_then(|record| store.lock().unwrap().put(&record));
         let mut s = summary.lock().unwrap();
         match result {
             Ok(Put::New) => s.articles_new += 1,
@@ -104,6 +114,14 @@ pub fn run(config_path: &Path, engine: &Engine, progress: bool) -> Result<Summar
     };
     let report = crawler.run(&on_article)?;
     let mut s = summary.into_inner().unwrap();
+    // Articles stored under other rules are brought up to these rules, so
+    // the database never mixes what two rule sets found.
+    let re = gisa_store::reextract::reextract_stale(&mut store.lock().unwrap(), engine)?;
+    s.articles_reextracted = re.done;
+    for (id, e) in &re.failed {
+        s.articles_failed += 1;
+        eprintln!("gisa: re-extracting {id}: {}", redact(e));
+    }
     s.crawl = report.line();
     s.pages = serde_json::Value::Array(
         report.states.iter().map(|(state, reason, n)| serde_json::json!({"state": state, "reason": reason, "count": n})).collect(),
