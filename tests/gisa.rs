@@ -483,7 +483,7 @@ fn explain_names_rules_tokens_and_rejected_numbers() {
         .spawn()
         .and_then(|mut child| {
             use std::io::Write;
-            child.stdin.take().unwrap().write_all("2차관은 80개 사업에 12억~210억원을 쓴다고 3년간 밝혔다.".as_bytes())?;
+            child.stdin.take().unwrap().write_all("2차관은 80개 사업에 12억~210억원을 쓴다고 3년간 밝혔다. 20대 청년을 위한 5개년 계획이다.".as_bytes())?;
             child.wait_with_output()
         })
         .unwrap();
@@ -496,7 +496,11 @@ fn explain_names_rules_tokens_and_rejected_numbers() {
     let rejected = r["rejected"].as_array().unwrap();
     let why = |word: &str| rejected.iter().find(|x| x["text"].as_str().unwrap().starts_with(word)).map(|x| x["reason"].as_str().unwrap().to_string());
     assert!(why("2차관").unwrap().contains("'차관"), "{rejected:?}");
-    assert!(why("3년간").unwrap().contains("'년'"), "{rejected:?}");
+    assert!(why("3년간").unwrap().contains("'년' after a number that is not a year"), "{rejected:?}");
+    // The counts extractor's own reasons, recorded where it decided: the
+    // limit it applies to 대 (19) and the word that goes on after 개.
+    assert_eq!(why("20대").unwrap(), "'대' counts only up to 19 (20대 is an age, 100대 a ranking)", "{rejected:?}");
+    assert!(why("5개년").unwrap().starts_with("'개' is a counter (counters.csv) but the word goes on with '년'"), "{rejected:?}");
     assert!(why("80개").is_none(), "80개 is a count, not rejected");
     // Without --explain the records carry none of it.
     let plain = extract_text("2차관은 80개 사업에 12억~210억원을 쓴다.");
@@ -1067,6 +1071,24 @@ fn nightly_runs_store_identically_in_sqlite_and_postgres() {
         assert_eq!(counts(db), after_first);
         assert_eq!(export(db, "mentions", "jsonl"), mentions_first);
 
+        // A changed rule file is a new extractor version: `gisa run` with it
+        // re-extracts every stored article (no page changed), and `gisa
+        // reextract` with the built-in rules brings them back.
+        let rules = dir.join(format!("rules{i}"));
+        std::fs::create_dir_all(&rules).unwrap();
+        std::fs::write(rules.join("counters.csv"), "# only people are counted here\n명,self\n").unwrap();
+        let changed = gisa().args(["run", "--config"]).arg(&config).arg("--rules").arg(&rules).arg("--summary-json").arg(&summary_path).output().unwrap();
+        let summary: Value = serde_json::from_str(&std::fs::read_to_string(&summary_path).unwrap()).unwrap();
+        assert_eq!(summary["articles_reextracted"], 10, "{summary} {}", String::from_utf8_lossy(&changed.stderr));
+        let mentions_changed = export(db, "mentions", "jsonl");
+        assert_ne!(mentions_changed, mentions_first, "the stored mentions follow the changed counters.csv");
+        let unchanged_again = gisa().args(["run", "--config"]).arg(&config).arg("--rules").arg(&rules).arg("--summary-json").arg(&summary_path).output().unwrap();
+        let summary: Value = serde_json::from_str(&std::fs::read_to_string(&summary_path).unwrap()).unwrap();
+        assert_eq!(summary["articles_reextracted"], 0, "same rules, nothing stale: {summary} {}", String::from_utf8_lossy(&unchanged_again.stderr));
+        let back = gisa().args(["reextract", "--database", db]).output().unwrap();
+        assert!(String::from_utf8_lossy(&back.stderr).contains("re-extracted 10 articles"), "{}", String::from_utf8_lossy(&back.stderr));
+        assert_eq!(export(db, "mentions", "jsonl"), mentions_first);
+
         // CSV for Excel: BOM, header, one row per mention.
         let csv = gisa().args(["export", "--database", db, "--what", "mentions", "--format", "csv", "--bom"]).output().unwrap().stdout;
         assert!(csv.starts_with("\u{FEFF}article_id,url,outlet".as_bytes()));
@@ -1212,7 +1234,7 @@ fn jsonl_archives_stream_with_line_numbered_errors_csv_and_shards() {
     assert_eq!(first["amounts"][0]["value"].as_u64(), Some(10_000_000_000));
     let summary = String::from_utf8_lossy(&out.stderr);
     assert!(summary.contains("33 articles") && summary.contains("2 errors"), "{summary}");
-    assert!(summary.contains("(no 'body' or 'html' field (map yours with --field text=NAME): 1; not valid JSON: 1)"), "errors by reason: {summary}");
+    assert!(summary.contains("(not valid JSON: 1; no article text field (map yours with --field text=NAME): 1)"), "errors by kind: {summary}");
 
     // CSV, one row per mention, with a BOM, written atomically to --output.
     let csv_path = dir.join("out").join("mentions.csv");

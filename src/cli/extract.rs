@@ -37,7 +37,7 @@ pub struct Args {
     #[arg(long)]
     bom: bool,
     /// Only shard K of N (1-based), chosen by article id: N machines split one archive.
-    #[arg(long, value_parser = batch::parse_shard, value_name = "K/N")]
+    #[arg(long, value_parser = parse_shard, value_name = "K/N")]
     shard: Option<(u64, u64)>,
     /// Archive field names: NAME=FIELD for text, html, url, title, published, outlet, id (repeatable).
     #[arg(long = "field", value_name = "NAME=FIELD")]
@@ -86,4 +86,14 @@ fn set_threads(n: usize) {
     };
     // Only fails if a pool already exists; then the default one is used.
     let _ = rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build_global();
+}
+
+/// `--shard 3/8` → (3, 8).
+fn parse_shard(s: &str) -> Result<(u64, u64), String> {
+    let (k, n) = s.split_once('/').ok_or("expected K/N, e.g. 3/8")?;
+    let (k, n): (u64, u64) = (k.trim().parse().map_err(|_| "K is not a number")?, n.trim().parse().map_err(|_| "N is not a number")?);
+    if n == 0 || k == 0 || k > n {
+        return Err(format!("shard {k}/{n}: K must be between 1 and N"));
+    }
+    Ok((k, n))
 }

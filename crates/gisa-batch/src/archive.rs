@@ -10,6 +10,7 @@ use serde_json::Value;
 
 use crate::article::{clean_body, from_html, Article};
 use crate::input::{Input, InputError};
+use crate::{Error, ErrorKind};
 use crate::lexicon::Lexicon;
 
 /// Which JSON field holds what.
@@ -33,9 +34,10 @@ impl Default for Fields {
 
 impl Fields {
     /// Applies `name=field` mappings (`text=body`, `published=date`).
-    pub fn with(mut self, maps: &[String]) -> Result<Fields, String> {
+    pub fn with(mut self, maps: &[String]) -> Result<Fields, Error> {
         for m in maps {
-            let (name, field) = m.split_once('=').ok_or_else(|| format!("--field '{m}': expected NAME=FIELD, e.g. text=body"))?;
+            let (name, field) =
+                m.split_once('=').ok_or_else(|| Error::new(ErrorKind::Options, format!("--field '{m}': expected NAME=FIELD, e.g. text=body")))?;
             let slot = match name.trim() {
                 "text" => &mut self.text,
                 "html" => &mut self.html,
@@ -44,7 +46,12 @@ impl Fields {
                 "published" => &mut self.published,
                 "outlet" => &mut self.outlet,
                 "id" => &mut self.id,
-                other => return Err(format!("--field '{m}': '{other}' is not one of text, html, url, title, published, outlet, id")),
+                other => {
+                    return Err(Error::new(
+                        ErrorKind::Options,
+                        format!("--field '{m}': '{other}' is not one of text, html, url, title, published, outlet, id"),
+                    ))
+                }
             };
             *slot = field.trim().to_string();
         }
@@ -57,7 +64,7 @@ impl Fields {
 pub enum Item {
     File(Input),
     Line { label: String, json: String },
-    Failed { label: Option<String>, message: String },
+    Failed { label: Option<String>, error: Error },
 }
 
 impl Item {
@@ -145,9 +152,9 @@ impl<R: BufRead> Read for Gunzip<R> {
 pub fn items(inputs: Vec<Result<Input, InputError>>, max_bytes: u64) -> impl Iterator<Item = Item> + Send {
     inputs.into_iter().flat_map(move |inp| -> Box<dyn Iterator<Item = Item> + Send> {
         match inp {
-            Err(e) => Box::new(std::iter::once(Item::Failed { label: e.label, message: e.message })),
+            Err(e) => Box::new(std::iter::once(Item::Failed { label: e.label, error: Error::new(e.kind, e.message) })),
             Ok(Input::File { label, path }) if is_archive(&path) => match open(&path) {
-                Err(e) => Box::new(std::iter::once(Item::Failed { label: Some(label.clone()), message: format!("cannot read {label}: {e}") })),
+                Err(e) => Box::new(std::iter::once(Item::Failed { label: Some(label.clone()), error: Error::new(ErrorKind::Unreadable, format!("cannot read {label}: {e}")) })),
                 Ok(reader) => {
                     let whole_json = path.to_string_lossy().to_ascii_lowercase().trim_end_matches(".gz").ends_with(".json");
                     if whole_json { Box::new(json_file(label, reader, max_bytes).into_iter()) } else { Box::new(lines(label, reader, max_bytes)) }
@@ -234,13 +241,13 @@ fn lines(label: String, mut reader: Box<dyn BufRead + Send>, max_bytes: u64) -> 
                 // One error for the rest of the file: a reader that failed
                 // (a truncated gzip stream) would fail again on every read.
                 done = true;
-                return Some(Item::Failed { label: Some(at.clone()), message: format!("{at}: cannot read the rest of {label}: {e}") });
+                return Some(Item::Failed { label: Some(at.clone()), error: Error::new(ErrorKind::Unreadable, format!("{at}: cannot read the rest of {label}: {e}")) });
             }
         };
         match line {
             Line::End => return None,
             Line::TooLong => {
-                return Some(Item::Failed { label: Some(at.clone()), message: format!("{at}: the record is over the {max_bytes}-byte limit (--max-bytes)") })
+                return Some(Item::Failed { label: Some(at.clone()), error: Error::new(ErrorKind::TooLarge, format!("{at}: the record is over the {max_bytes}-byte limit (--max-bytes)")) })
             }
             Line::Whole => {}
         }
@@ -249,7 +256,7 @@ fn lines(label: String, mut reader: Box<dyn BufRead + Send>, max_bytes: u64) -> 
         match std::str::from_utf8(bytes) {
             Ok(l) if l.trim().is_empty() => continue,
             Ok(json) => return Some(Item::Line { label: at, json: json.trim_end_matches('\r').to_string() }),
-            Err(e) => return Some(Item::Failed { label: Some(at.clone()), message: format!("{at}: the line is not valid UTF-8 ({e})") }),
+            Err(e) => return Some(Item::Failed { label: Some(at.clone()), error: Error::new(ErrorKind::NotJson, format!("{at}: the line is not valid UTF-8 ({e})")) }),
         }
     })
 }
@@ -258,26 +265,26 @@ fn lines(label: String, mut reader: Box<dyn BufRead + Send>, max_bytes: u64) -> 
 fn json_file(label: String, reader: Box<dyn BufRead + Send>, max_bytes: u64) -> Vec<Item> {
     let mut bytes = Vec::new();
     if let Err(e) = reader.take(max_bytes.saturating_add(1)).read_to_end(&mut bytes) {
-        return vec![Item::Failed { label: Some(label.clone()), message: format!("cannot read {label}: {e}") }];
+        return vec![Item::Failed { label: Some(label.clone()), error: Error::new(ErrorKind::Unreadable, format!("cannot read {label}: {e}")) }];
     }
     if bytes.len() as u64 > max_bytes {
-        return vec![Item::Failed { label: Some(label.clone()), message: format!("{label} is over the {max_bytes}-byte limit (--max-bytes)") }];
+        return vec![Item::Failed { label: Some(label.clone()), error: Error::new(ErrorKind::TooLarge, format!("{label} is over the {max_bytes}-byte limit (--max-bytes)")) }];
     }
     let bytes = bytes.strip_prefix(BOM).unwrap_or(&bytes);
     let s = match std::str::from_utf8(bytes) {
         Ok(s) => s,
-        Err(e) => return vec![Item::Failed { label: Some(label.clone()), message: format!("{label} is not valid UTF-8 ({e})") }],
+        Err(e) => return vec![Item::Failed { label: Some(label.clone()), error: Error::new(ErrorKind::NotJson, format!("{label} is not valid UTF-8 ({e})")) }],
     };
     match serde_json::from_str::<Value>(s) {
         Ok(Value::Array(items)) => items.into_iter().enumerate().map(|(i, v)| Item::Line { label: format!("{label}[{i}]"), json: v.to_string() }).collect(),
         Ok(v) => vec![Item::Line { label, json: v.to_string() }],
-        Err(e) => vec![Item::Failed { label: Some(label.clone()), message: format!("{label}:{}: not valid JSON: {e}", e.line()) }],
+        Err(e) => vec![Item::Failed { label: Some(label.clone()), error: Error::new(ErrorKind::NotJson, format!("{label}:{}: not valid JSON: {e}", e.line())) }],
     }
 }
 
 /// One archive record → the article it holds, and its own id if it has one.
-pub fn article(json: &str, label: &str, fields: &Fields, lex: &Lexicon) -> Result<(Article, Option<String>), String> {
-    let v: Value = serde_json::from_str(json).map_err(|e| format!("{label}: not valid JSON: {e}"))?;
+pub fn article(json: &str, label: &str, fields: &Fields, lex: &Lexicon) -> Result<(Article, Option<String>), Error> {
+    let v: Value = serde_json::from_str(json).map_err(|e| Error::new(ErrorKind::NotJson, format!("{label}: not valid JSON: {e}")))?;
     let get = |k: &str| v.get(k).and_then(|x| match x {
         Value::String(s) => Some(s.trim().to_string()),
         Value::Number(n) => Some(n.to_string()),
@@ -292,12 +299,15 @@ pub fn article(json: &str, label: &str, fields: &Fields, lex: &Lexicon) -> Resul
         let body = clean_body(&lines, 0, [title.as_deref(), None], false, lex);
         Article { title, published: None, outlet: None, url: url.clone(), text: body, dropped: Vec::new() }
     } else if let Some(html) = get(&fields.html) {
-        from_html(&html, url.as_deref(), lex).map_err(|e| format!("{label}: {e}"))?
+        from_html(&html, url.as_deref(), lex).map_err(|e| Error::new(ErrorKind::Article(e.kind()), format!("{label}: {e}")))?
     } else {
-        return Err(format!("{label}: no '{}' or '{}' field (map yours with --field text=NAME)", fields.text, fields.html));
+        return Err(Error::new(
+            ErrorKind::NoTextField,
+            format!("{label}: no '{}' or '{}' field (map yours with --field text=NAME)", fields.text, fields.html),
+        ));
     };
     if article.text.trim().is_empty() {
-        return Err(format!("{label}: the article text is empty"));
+        return Err(Error::new(ErrorKind::NoTextField, format!("{label}: the article text is empty")));
     }
     if let Some(t) = get(&fields.title) {
         article.title = Some(t);
@@ -327,8 +337,11 @@ mod tests {
         assert_eq!(a.published.as_deref(), Some("2024-01-17"));
         assert_eq!(id.as_deref(), Some("7"));
         let e = article(r#"{"title":"x"}"#, "a.jsonl:4", &Fields::default(), &lex).unwrap_err();
-        assert!(e.starts_with("a.jsonl:4: no 'text' or 'html' field"), "{e}");
-        assert!(article("{oops", "a.jsonl:5", &Fields::default(), &lex).unwrap_err().starts_with("a.jsonl:5: not valid JSON"));
+        assert!(e.message().starts_with("a.jsonl:4: no 'text' or 'html' field"), "{e}");
+        assert_eq!(e.kind(), ErrorKind::NoTextField);
+        let e = article("{oops", "a.jsonl:5", &Fields::default(), &lex).unwrap_err();
+        assert!(e.message().starts_with("a.jsonl:5: not valid JSON"), "{e}");
+        assert_eq!(e.kind(), ErrorKind::NotJson);
         assert!(Fields::default().with(&["body".into()]).is_err());
         assert!(Fields::default().with(&["txt=body".into()]).is_err());
     }

@@ -4,13 +4,14 @@
 //! tally for the closing summary.
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crate::archive::{self, Fields, Item};
 use crate::input;
 use crate::output::{csv_header, render, Format};
 use crate::pipeline::{error_record, Engine};
 use crate::workqueue;
+use crate::{Error, ErrorKind};
 
 pub struct Args {
     pub paths: Vec<String>,
@@ -23,15 +24,6 @@ pub struct Args {
     pub progress: bool,
     /// Write each record as soon as it is done instead of in input order.
     pub unordered: bool,
-}
-
-pub fn parse_shard(s: &str) -> Result<(u64, u64), String> {
-    let (k, n) = s.split_once('/').ok_or("expected K/N, e.g. 3/8")?;
-    let (k, n): (u64, u64) = (k.trim().parse().map_err(|_| "K is not a number")?, n.trim().parse().map_err(|_| "N is not a number")?);
-    if n == 0 || k == 0 || k > n {
-        return Err(format!("shard {k}/{n}: K must be between 1 and N"));
-    }
-    Ok((k, n))
 }
 
 /// Is this article (by its id, or an error by its label) in shard K of N?
@@ -53,7 +45,8 @@ struct Sink {
 }
 
 impl Sink {
-    fn open(output: Option<&PathBuf>) -> Result<Sink, String> {
+    fn open(output: Option<&PathBuf>) -> Result<Sink, Error> {
+        let cannot = |p: &Path, e: std::io::Error| Error::new(ErrorKind::Output, format!("cannot write {}: {e}", p.display()));
         match output {
             None => Ok(Sink { out: Box::new(std::io::BufWriter::new(std::io::stdout())), rename: None }),
             Some(path) => {
@@ -62,22 +55,23 @@ impl Sink {
                 // A FIFO or a device (/dev/null, /dev/stdout) is written to as it is:
                 // renaming a temporary file over it would replace it with a regular file.
                 if std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
-                    let file = std::fs::OpenOptions::new().write(true).open(path).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+                    let file = std::fs::OpenOptions::new().write(true).open(path).map_err(|e| cannot(path, e))?;
                     return Ok(Sink { out: Box::new(std::io::BufWriter::new(file)), rename: None });
                 }
                 let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("gisa-output");
                 let tmp = path.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
-                let file = std::fs::File::create(&tmp).map_err(|e| format!("cannot write {}: {e}", tmp.display()))?;
+                let file = std::fs::File::create(&tmp).map_err(|e| cannot(&tmp, e))?;
                 Ok(Sink { out: Box::new(std::io::BufWriter::new(file)), rename: Some((tmp, path.clone())) })
             }
         }
     }
 
-    fn finish(mut self) -> Result<(), String> {
-        self.out.flush().map_err(|e| format!("cannot write output: {e}"))?;
+    fn finish(mut self) -> Result<(), Error> {
+        self.out.flush().map_err(output_error)?;
         drop(self.out);
         if let Some((tmp, path)) = self.rename {
-            std::fs::rename(&tmp, &path).map_err(|e| format!("cannot move the output into {}: {e}", path.display()))?;
+            std::fs::rename(&tmp, &path)
+                .map_err(|e| Error::new(ErrorKind::Output, format!("cannot move the output into {}: {e}", path.display())))?;
         }
         Ok(())
     }
@@ -87,8 +81,8 @@ impl Sink {
 struct Done {
     rendered: String,
     mentions: [usize; 5],
-    /// The message, and the reason it is counted under in the summary.
-    error: Option<(String, String)>,
+    /// The message, and the kind it is counted under in the summary.
+    error: Option<(String, ErrorKind)>,
     skipped: bool,
     /// Input bytes the item stood for, for the progress bar.
     size: u64,
@@ -96,7 +90,7 @@ struct Done {
 
 fn process(engine: &Engine, item: &Item, args: &Args) -> Done {
     let result = match item {
-        Item::Failed { label, message } => Err((label.clone(), message.clone())),
+        Item::Failed { label, error } => Err((label.clone(), error.clone())),
         Item::File(inp) => crate::read::process_input(engine, inp, args.max_bytes).map_err(|m| (inp.label().map(str::to_string), m)),
         Item::Line { label, json } => archive::article(json, label, &args.fields, &engine.lexicon)
             .map(|(article, _)| engine.process_article(article, Some(label.clone())))
@@ -117,9 +111,9 @@ fn process(engine: &Engine, item: &Item, args: &Args) -> Done {
             Done { rendered: render(&record, args.format), mentions, error: None, skipped: false, size }
         }
         Err((label, _)) if !in_shard(args.shard, label.as_deref().unwrap_or("")) => skip,
-        Err((label, message)) => {
-            let reason = reason(&message, label.as_deref());
-            Done { rendered: render(&error_record(label, message.clone()), args.format), mentions: [0; 5], error: Some((message, reason)), skipped: false, size }
+        Err((label, error)) => {
+            let rendered = render(&error_record(label, error.message().to_string()), args.format);
+            Done { rendered, mentions: [0; 5], error: Some((error.message().to_string(), error.kind())), skipped: false, size }
         }
     }
 }
@@ -131,20 +125,7 @@ fn internal_error(item: &Item, panic: &str, args: &Args) -> Done {
     let message = format!("internal error while processing: {}{panic}", label.as_deref().map(|l| format!("{l}: ")).unwrap_or_default());
     let skipped = !in_shard(args.shard, label.as_deref().unwrap_or(""));
     let rendered = if skipped { String::new() } else { render(&error_record(label, message.clone()), args.format) };
-    let reason = "internal error while processing".to_string();
-    Done { rendered, mentions: [0; 5], error: Some((message, reason)), skipped, size: 0 }
-}
-
-/// What an error is counted under: its message without the input's name
-/// and without the detail after the first colon ("a.jsonl:5: not valid JSON:
-/// key must be a string…" → "not valid JSON").
-fn reason(message: &str, label: Option<&str>) -> String {
-    let general = match label {
-        Some(l) if !l.is_empty() => message.replace(l, ""),
-        _ => message.to_string(),
-    };
-    let general = general.trim_start_matches([':', ' ']);
-    general.split(": ").next().unwrap_or(general).trim().to_string()
+    Done { rendered, mentions: [0; 5], error: Some((message, ErrorKind::Internal)), skipped, size: 0 }
 }
 
 /// The closing summary's numbers.
@@ -153,7 +134,7 @@ pub struct Tally {
     pub articles: u64,
     /// amounts, counts, years, programs, percentages
     pub mentions: [u64; 5],
-    pub errors: std::collections::BTreeMap<String, u64>,
+    pub errors: std::collections::BTreeMap<ErrorKind, u64>,
     pub failed: u64,
     pub seconds: f64,
     /// The reader stopped writing (a closed pipe): not an error.
@@ -164,7 +145,7 @@ impl Tally {
     pub fn line(&self) -> String {
         let kinds = ["amounts", "counts", "years", "programs", "percentages"];
         let by_kind: Vec<String> = kinds.iter().zip(self.mentions).map(|(k, n)| format!("{n} {k}")).collect();
-        let errs: Vec<String> = self.errors.iter().map(|(r, n)| format!("{r}: {n}")).collect();
+        let errs: Vec<String> = self.errors.iter().map(|(k, n)| format!("{}: {n}", k.describe())).collect();
         format!(
             "{} articles, {} ({}), {} errors{} in {:.1} s",
             self.articles,
@@ -182,12 +163,12 @@ impl Tally {
 const IN_FLIGHT_PER_THREAD: usize = 64;
 
 /// Runs every input; Err only when output cannot be written at all.
-pub fn run(engine: &Engine, args: &Args) -> Result<Tally, String> {
+pub fn run(engine: &Engine, args: &Args) -> Result<Tally, Error> {
     let started = std::time::Instant::now();
     let mut sink = Sink::open(args.output.as_ref())?;
     let mut tally = Tally::default();
     if args.format == Format::Csv {
-        sink.out.write_all(csv_header(args.bom).as_bytes()).map_err(|e| format!("cannot write output: {e}"))?;
+        sink.out.write_all(csv_header(args.bom).as_bytes()).map_err(output_error)?;
     }
     let inputs = input::expand(&args.paths);
     let bar = args.progress.then(|| progress_bar(&inputs));
@@ -203,14 +184,14 @@ pub fn run(engine: &Engine, args: &Args) -> Result<Tally, String> {
             return Ok(());
         }
         match &d.error {
-            Some((message, reason)) => {
+            Some((message, kind)) => {
                 tally.failed += 1;
                 // Above the bar, not through it.
                 match &bar {
                     Some(b) => b.suspend(|| eprintln!("gisa: {message}")),
                     None => eprintln!("gisa: {message}"),
                 }
-                *tally.errors.entry(reason.clone()).or_default() += 1;
+                *tally.errors.entry(*kind).or_default() += 1;
             }
             None => {
                 tally.articles += 1;
@@ -236,11 +217,15 @@ pub fn run(engine: &Engine, args: &Args) -> Result<Tally, String> {
             tally.closed = true;
             return Ok(tally);
         }
-        Err(e) => return Err(format!("cannot write output: {e}")),
+        Err(e) => return Err(output_error(e)),
     }
     sink.finish()?;
     tally.seconds = started.elapsed().as_secs_f64();
     Ok(tally)
+}
+
+fn output_error(e: std::io::Error) -> Error {
+    Error::new(ErrorKind::Output, format!("cannot write output: {e}"))
 }
 
 /// A bar over the input bytes (with an ETA) when their size is known up

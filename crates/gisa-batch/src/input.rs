@@ -5,6 +5,8 @@
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
+use crate::{Error, ErrorKind};
+
 /// What a directory is searched for, each also gzipped (`.jsonl.gz`).
 const ARTICLE_EXTENSIONS: [&str; 6] = [".txt", ".html", ".htm", ".json", ".jsonl", ".ndjson"];
 
@@ -40,6 +42,7 @@ impl Input {
 pub struct InputError {
     pub label: Option<String>,
     pub message: String,
+    pub kind: ErrorKind,
 }
 
 /// Expands the command-line arguments into inputs, in the order given;
@@ -56,9 +59,9 @@ pub fn expand(args: &[String]) -> Vec<Result<Input, InputError>> {
             continue;
         }
         let path = Path::new(arg);
-        let err = |message: String| InputError { label: Some(arg.clone()), message };
+        let err = |kind: ErrorKind, message: String| InputError { label: Some(arg.clone()), message, kind };
         match std::fs::metadata(path) {
-            Err(e) => out.push(Err(err(format!("cannot read {arg}: {}", io_reason(&e))))),
+            Err(e) => out.push(Err(err(io_kind(&e), format!("cannot read {arg}: {}", io_reason(&e))))),
             Ok(m) if m.is_dir() => {
                 let mut files: Vec<PathBuf> = Vec::new();
                 let mut problems = Vec::new();
@@ -68,12 +71,12 @@ pub fn expand(args: &[String]) -> Vec<Result<Input, InputError>> {
                             files.push(e.into_path())
                         }
                         Ok(_) => {}
-                        Err(e) => problems.push(err(format!("cannot list part of {arg}: {e}"))),
+                        Err(e) => problems.push(err(ErrorKind::Unreadable, format!("cannot list part of {arg}: {e}"))),
                     }
                 }
                 files.sort();
                 if files.is_empty() && problems.is_empty() {
-                    out.push(Err(err(format!("{arg} is a directory with no .txt, .html or .jsonl files to read"))));
+                    out.push(Err(err(ErrorKind::NotFound, format!("{arg} is a directory with no .txt, .html or .jsonl files to read"))));
                 }
                 out.extend(problems.into_iter().map(Err));
                 out.extend(files.into_iter().map(|p| Ok(Input::File { label: p.display().to_string(), path: p })));
@@ -82,6 +85,10 @@ pub fn expand(args: &[String]) -> Vec<Result<Input, InputError>> {
         }
     }
     out
+}
+
+fn io_kind(e: &std::io::Error) -> ErrorKind {
+    if e.kind() == std::io::ErrorKind::NotFound { ErrorKind::NotFound } else { ErrorKind::Unreadable }
 }
 
 fn io_reason(e: &std::io::Error) -> String {
@@ -95,33 +102,33 @@ fn io_reason(e: &std::io::Error) -> String {
 /// Reads one input's bytes, refusing what is over `max_bytes`. The limit is
 /// checked while reading (`Read::take`), not from the file's size alone: a
 /// FIFO, a device (`/dev/zero`), stdin or a gzip bomb has no size to check.
-pub fn read_bytes(input: &Input, max_bytes: u64) -> Result<Vec<u8>, String> {
+pub fn read_bytes(input: &Input, max_bytes: u64) -> Result<Vec<u8>, Error> {
     match input {
         Input::File { label, path } => {
-            let cannot = |e: std::io::Error| format!("cannot read {label}: {}", io_reason(&e));
+            let cannot = |e: std::io::Error| Error::new(io_kind(&e), format!("cannot read {label}: {}", io_reason(&e)));
             let file = std::fs::File::open(path).map_err(cannot)?;
             let meta = file.metadata().map_err(cannot)?;
             // A regular file's size says it at once, with the size in the message.
             if meta.is_file() && meta.len() > max_bytes {
-                return Err(format!("{label} is {} bytes, over the {max_bytes}-byte limit (--max-bytes)", meta.len()));
+                return Err(Error::new(ErrorKind::TooLarge, format!("{label} is {} bytes, over the {max_bytes}-byte limit (--max-bytes)", meta.len())));
             }
             let bytes = read_at_most(file, max_bytes).map_err(cannot)?.ok_or_else(|| over(label, max_bytes))?;
             if path.extension().is_some_and(|x| x.eq_ignore_ascii_case("gz")) {
                 return read_at_most(crate::archive::Gunzip::new(&bytes[..]), max_bytes)
-                    .map_err(|e| format!("{label} is not valid gzip: {e}"))?
-                    .ok_or_else(|| format!("{label} unpacks to over the {max_bytes}-byte limit (--max-bytes)"));
+                    .map_err(|e| Error::new(ErrorKind::BadGzip, format!("{label} is not valid gzip: {e}")))?
+                    .ok_or_else(|| Error::new(ErrorKind::TooLarge, format!("{label} unpacks to over the {max_bytes}-byte limit (--max-bytes)")));
             }
             Ok(bytes)
         }
-        Input::Url(url) => crate::crawl::fetch::get(url, max_bytes).map(|p| p.bytes),
+        Input::Url(url) => crate::crawl::fetch::get(url, max_bytes).map(|p| p.bytes).map_err(|m| Error::new(ErrorKind::Fetch, m)),
         Input::Stdin => read_at_most(std::io::stdin().lock(), max_bytes)
-            .map_err(|e| format!("cannot read stdin: {e}"))?
+            .map_err(|e| Error::new(ErrorKind::Unreadable, format!("cannot read stdin: {e}")))?
             .ok_or_else(|| over("stdin", max_bytes)),
     }
 }
 
-fn over(name: &str, max_bytes: u64) -> String {
-    format!("{name} is over the {max_bytes}-byte limit (--max-bytes)")
+fn over(name: &str, max_bytes: u64) -> Error {
+    Error::new(ErrorKind::TooLarge, format!("{name} is over the {max_bytes}-byte limit (--max-bytes)"))
 }
 
 /// All of `reader`, or None when it holds more than `max` bytes (reading

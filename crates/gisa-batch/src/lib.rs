@@ -9,5 +9,8 @@ use gisa_crawl as crawl;
 
 pub mod archive;
 pub mod batch;
+mod error;
 pub mod input;
 pub mod read;
+
+pub use error::{Error, ErrorKind};

@@ -7,13 +7,14 @@ use gisa_core::pipeline::{clean_bytes, Cleaned, Engine};
 
 use crate::crawl::fetch;
 use crate::input::{self, Input};
+use crate::{Error, ErrorKind};
 
 /// Reads, decodes and cleans one input (file, URL or stdin).
-pub fn clean_input(lex: &Lexicon, inp: &Input, max_bytes: u64) -> Result<Cleaned, String> {
+pub fn clean_input(lex: &Lexicon, inp: &Input, max_bytes: u64) -> Result<Cleaned, Error> {
     let name = inp.label().unwrap_or("stdin").to_string();
     let (bytes, content_type, url) = match inp {
         Input::Url(u) => {
-            let page = fetch::get(u, max_bytes)?;
+            let page = fetch::get(u, max_bytes).map_err(|m| Error::new(ErrorKind::Fetch, m))?;
             (page.bytes, page.content_type, Some(page.final_url))
         }
         _ => (input::read_bytes(inp, max_bytes)?, None, None),
@@ -22,12 +23,12 @@ pub fn clean_input(lex: &Lexicon, inp: &Input, max_bytes: u64) -> Result<Cleaned
     let declared_html = content_type.as_deref().is_some_and(|c| c.to_ascii_lowercase().contains("html"))
         || lower.ends_with(".html")
         || lower.ends_with(".htm");
-    clean_bytes(lex, &name, &bytes, content_type.as_deref(), url.as_deref(), declared_html)
+    Ok(clean_bytes(lex, &name, &bytes, content_type.as_deref(), url.as_deref(), declared_html)?)
 }
 
 /// Reads, decodes, cleans and extracts one input; the error is the message
 /// for its SPEC error object.
-pub fn process_input(engine: &Engine, inp: &Input, max_bytes: u64) -> Result<Record, String> {
+pub fn process_input(engine: &Engine, inp: &Input, max_bytes: u64) -> Result<Record, Error> {
     let cleaned = clean_input(&engine.lexicon, inp, max_bytes)?;
     let path = match inp {
         Input::File { label, .. } => Some(label.clone()),

@@ -217,16 +217,17 @@ const BINARY_MAGIC: [(&[u8], &str); 7] = [
 
 /// Refuses bytes that are not a text or HTML document: empty, a known
 /// binary format, or NUL bytes (outside UTF-16 text with a byte-order mark).
-pub fn check_content(name: &str, bytes: &[u8]) -> Result<(), String> {
+pub fn check_content(name: &str, bytes: &[u8]) -> crate::Result<()> {
+    let not_text = |m: String| Err(crate::Error::new(crate::ErrorKind::NotText, m));
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
-        return Err(format!("{name} is empty"));
+        return not_text(format!("{name} is empty"));
     }
     if let Some((_, what)) = BINARY_MAGIC.iter().find(|(magic, _)| bytes.starts_with(magic)) {
-        return Err(format!("{name} is {what}, not text or HTML"));
+        return not_text(format!("{name} is {what}, not text or HTML"));
     }
     let utf16 = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
     if !utf16 && bytes.contains(&0) {
-        return Err(format!("{name} looks binary (it contains NUL bytes), not text"));
+        return not_text(format!("{name} looks binary (it contains NUL bytes), not text"));
     }
     Ok(())
 }
@@ -331,9 +332,9 @@ mod samples {
 
     #[test]
     fn refuses_what_is_not_text() {
-        assert!(check_content("a", b"  \n").unwrap_err().contains("empty"));
-        assert!(check_content("a", b"\x89PNG\r\n\x1a\n\0\0").unwrap_err().contains("PNG image"));
-        assert!(check_content("a", b"abc\0def").unwrap_err().contains("NUL bytes"));
+        assert!(check_content("a", b"  \n").unwrap_err().message().contains("empty"));
+        assert!(check_content("a", b"\x89PNG\r\n\x1a\n\0\0").unwrap_err().message().contains("PNG image"));
+        assert!(check_content("a", b"abc\0def").unwrap_err().message().contains("NUL bytes"));
         // EUC-KR bytes are text; decoding is the decode module's job.
         assert!(check_content("a", &[0xC7, 0xD1, 0xB1, 0xB9]).is_ok());
         assert!(check_content("a", &[0xFF, 0xFE, b'a', 0]).is_ok());

@@ -7,6 +7,7 @@
 
 use crate::article::{clean_text, from_html, looks_like_html, Article};
 use crate::decode::{decode, Decoded};
+use crate::error::{Error, ErrorKind};
 use crate::extract::extract_with;
 use crate::lexicon::Lexicon;
 use crate::morph::Morph;
@@ -52,20 +53,23 @@ pub fn clean_bytes(
     content_type: Option<&str>,
     url: Option<&str>,
     declared_html: bool,
-) -> Result<Cleaned, String> {
+) -> crate::Result<Cleaned> {
     crate::decode::check_content(name, bytes)?;
     let Decoded { text, encoding, replacements, .. } = decode(bytes, content_type);
     let chars = text.chars().count().max(1);
     if replacements as f64 / chars as f64 > MAX_REPLACEMENT_SHARE {
-        return Err(format!("{name} could not be decoded: {replacements} of {chars} characters are not valid {encoding}; is it text?"));
+        return Err(Error::new(
+            ErrorKind::Undecodable,
+            format!("{name} could not be decoded: {replacements} of {chars} characters are not valid {encoding}; is it text?"),
+        ));
     }
     let html = looks_like_html(&text) || (declared_html && text.contains('<'));
-    let mut article = if html { from_html(&text, url, lex).map_err(|e| format!("{name}: {e}"))? } else { clean_text(&text, lex) };
+    let mut article = if html { from_html(&text, url, lex).map_err(|e| Error::new(e.kind(), format!("{name}: {e}")))? } else { clean_text(&text, lex) };
     if article.url.is_none() {
         article.url = url.map(str::to_string);
     }
     if article.text.trim().is_empty() {
-        return Err(format!("{name}: no article text left after removing page furniture"));
+        return Err(Error::new(ErrorKind::NoArticle, format!("{name}: no article text left after removing page furniture")));
     }
     Ok(Cleaned { article, encoding, replacements, html })
 }

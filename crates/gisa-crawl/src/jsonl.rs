@@ -29,7 +29,7 @@ pub fn crawl_to_jsonl(crawler: &Crawler, engine: &Engine, out: Box<dyn Write + S
     let out = Mutex::new(out);
     let failed = AtomicU64::new(0);
     let on_article = |page: ArticlePage| {
-        let (line, result) = match process_page(engine, &page) {
+        let (line, result) = match process_page(engine, &page).map_err(|e| e.to_string()) {
             Ok(record) => (render(&record, Format::Jsonl), Ok(())),
             Err(message) => {
                 failed.fetch_add(1, Ordering::Relaxed);

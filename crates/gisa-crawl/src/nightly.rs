@@ -98,7 +98,7 @@ pub fn run(config_path: &Path, engine: &Engine, progress: bool) -> Result<Summar
     let store = Mutex::new(store);
     let summary = Mutex::new(Summary { database: redact(&url), ..Summary::default() });
     let on_article = |page: ArticlePage| {
-        let result = crate::page::process_page(engine, &page).and_then(|record| store.lock().unwrap().put(&record));
+        let result = crate::page::process_page(engine, &page).map_err(|e| e.to_string()).and_then(|record| store.lock().unwrap().put(&record));
         let mut s = summary.lock().unwrap();
         match result {
             Ok(Put::New) => s.articles_new += 1,

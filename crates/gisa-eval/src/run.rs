@@ -13,7 +13,7 @@ use crate::pipeline::Engine;
 /// Each fixture's score, and its current output (for `--bless`); a fixture
 /// that cannot be read has an error and no output.
 pub fn run_fixtures(engine: &Engine, fixtures: Vec<Fixture>) -> (Vec<FixtureResult>, Vec<(Fixture, Value)>) {
-    let outputs: Vec<(Fixture, Result<Value, String>)> = fixtures
+    let outputs: Vec<(Fixture, Result<Value, gisa_batch::Error>)> = fixtures
         .into_par_iter()
         .map(|f| {
             let inp = Input::File { label: f.article.display().to_string(), path: f.article.clone() };
@@ -25,7 +25,7 @@ pub fn run_fixtures(engine: &Engine, fixtures: Vec<Fixture>) -> (Vec<FixtureResu
     let mut actuals = Vec::new();
     for (fixture, out) in outputs {
         let (scores, error) = match (&out, &fixture.expected) {
-            (Err(e), _) => (Vec::new(), Some(e.clone())),
+            (Err(e), _) => (Vec::new(), Some(e.to_string())),
             (Ok(_), None) => (Vec::new(), Some(format!("no expected file {} (write one, or --bless)", fixture.expected_path.display()))),
             (Ok(actual), Some(expected)) => (score_fixture(expected, actual), None),
         };

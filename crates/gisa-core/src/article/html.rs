@@ -72,12 +72,12 @@ fn deepest_nesting(html: &str) -> usize {
     most
 }
 
-pub fn from_html(html: &str, page_url: Option<&str>, lex: &Lexicon) -> Result<Article, String> {
+pub fn from_html(html: &str, page_url: Option<&str>, lex: &Lexicon) -> crate::Result<Article> {
     let depth = deepest_nesting(html);
     if depth > MAX_OPEN_BLOCKS {
-        return Err(format!(
+        return Err(crate::Error::new(crate::ErrorKind::Page, format!(
             "the page nests {depth} unclosed block elements (<div>, <section> …), over the {MAX_OPEN_BLOCKS} gisa reads: not parsed, it would take hours"
-        ));
+        )));
     }
     let doc = Html::parse_document(html);
     let meta = html_meta::read(&doc, page_url);
@@ -88,7 +88,7 @@ pub fn from_html(html: &str, page_url: Option<&str>, lex: &Lexicon) -> Result<Ar
         .find(|el| text_len(el) >= MIN_CONTAINER_CHARS)
         .or_else(|| best_block(&doc, lex));
     let Some(body) = body else {
-        return Err(NO_ARTICLE.to_string());
+        return Err(crate::Error::new(crate::ErrorKind::NoArticle, NO_ARTICLE));
     };
     let mut lines = Lines::default();
     for child in body.children() {
@@ -101,7 +101,7 @@ pub fn from_html(html: &str, page_url: Option<&str>, lex: &Lexicon) -> Result<Ar
     let mut dropped = Vec::new();
     let text = body_text(&refs, &vec![true; refs.len()], [title.as_deref(), None], true, lex, &mut dropped);
     if text.trim().is_empty() {
-        return Err(NO_ARTICLE.to_string());
+        return Err(crate::Error::new(crate::ErrorKind::NoArticle, NO_ARTICLE));
     }
     // Dates and outlets written in the page's text, when the markup has none.
     let page_lines = page_text_lines(&doc);
@@ -353,6 +353,7 @@ mod tests {
         assert_eq!(deepest_nesting(&"<span>x".repeat(12_000)), 0);
         let lex = Lexicon::builtin();
         let e = from_html(&"<div>x".repeat(MAX_OPEN_BLOCKS + 1), None, &lex).unwrap_err();
-        assert!(e.contains("10001 unclosed block elements"), "{e}");
+        assert!(e.message().contains("10001 unclosed block elements"), "{e}");
+        assert_eq!(e.kind(), crate::ErrorKind::Page);
     }
 }

@@ -25,6 +25,14 @@ fn counter_at<'l>(doc: &'l Doc, i: usize) -> Option<&'l Counter> {
     doc.lex.counters.iter().find(|c| doc.starts_with(i, &c.surface) && doc.tail_is_functional(i + c.surface.chars().count()))
 }
 
+/// Why no counter was read at `i`, when a counter's letters start there but
+/// the word goes on (5개년, 1개월): the reason `--explain` shows.
+fn counter_in_longer_word(doc: &Doc, i: usize) -> Option<String> {
+    let c = doc.lex.counters.iter().find(|c| doc.starts_with(i, &c.surface))?;
+    let rest: String = doc.hangul_run(i + c.surface.chars().count());
+    Some(format!("'{}' is a counter (counters.csv) but the word goes on with '{rest}', which is not a particle (particles.txt)", c.surface))
+}
+
 /// The last content noun of the noun phrase starting at eojeol `e`.
 fn head_noun_after(doc: &Doc, first_eojeol: usize) -> Option<String> {
     let analysis = &doc.analysis;
@@ -134,25 +142,51 @@ pub fn find(doc: &mut Doc) -> Vec<Count> {
             i = end;
             continue;
         }
-        if doc.is_claimed(i) || !is_number_boundary(&doc.chars, i) || doc.at(i.wrapping_sub(1)) == Some('제') {
+        if doc.is_claimed(i) || !is_number_boundary(&doc.chars, i) {
             i += 1;
             continue;
         }
-        // Whole numbers only, and not 수십 명 (counts carry no approximation: "tens of" has no value).
-        let Some(number) = parse_at(&doc.chars, i).filter(|n| !n.has_decimal && doc.at(n.start) != Some('수')) else {
+        let Some(number) = parse_at(&doc.chars, i) else {
             i += 1;
             continue;
         };
+        if doc.at(i.wrapping_sub(1)) == Some('제') {
+            if number.has_digit {
+                doc.pass_over(number.start, number.end, "an ordinal (제 before the number)".into());
+            }
+            i = number.end.max(i + 1);
+            continue;
+        }
+        // 수십 명: counts carry no approximation ("tens of" has no value).
+        if doc.at(number.start) == Some('수') {
+            i += 1;
+            continue;
+        }
         // "2만 명", "110여 명", "이천 명": a counter may follow a Korean unit as its own word.
         let counter_start = if doc.at(number.end) == Some(' ') && super::amounts::ends_in_hangul(doc, &number) { number.end + 1 } else { number.end };
         let Some(counter) = counter_at(doc, counter_start).cloned() else {
+            if let Some(reason) = counter_in_longer_word(doc, counter_start).filter(|_| number.has_digit) {
+                doc.pass_over(number.start, number.end, reason);
+            }
             i = number.end.max(i + 1);
             continue;
         };
         let end = counter_start + counter.surface.chars().count();
+        // Whole numbers only.
+        if number.has_decimal {
+            doc.pass_over(number.start, number.end, format!("'{}' after a decimal number (counts are whole)", counter.surface));
+            i = number.end.max(i + 1);
+            continue;
+        }
         // 100대 기업 (a ranking), 3대 1 (a ratio).
         let ratio = doc.at(doc.skip_spaces(end, 1)).is_some_and(|c| c.is_ascii_digit());
         if counter.surface == "대" && (number.value() > MAX_DAE || ratio) {
+            let reason = if ratio {
+                "'대' between two numbers is a ratio (3대 1), not a count".to_string()
+            } else {
+                format!("'대' counts only up to {MAX_DAE} (20대 is an age, 100대 a ranking)")
+            };
+            doc.pass_over(number.start, number.end, reason);
             i = number.end;
             continue;
         }

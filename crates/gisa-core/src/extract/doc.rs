@@ -18,6 +18,17 @@ pub struct Doc<'a> {
     pub lex: &'a Lexicon,
     /// Chars already part of a mention; later extractors skip them.
     claimed: Vec<bool>,
+    /// Numbers an extractor looked at and passed over, with its reason, in
+    /// the extractor's own words: what `--explain` reports.
+    pub passed: Vec<PassedOver>,
+}
+
+/// A number an extractor considered and left, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PassedOver {
+    pub start: usize,
+    pub end: usize,
+    pub reason: String,
 }
 
 impl<'a> Doc<'a> {
@@ -27,7 +38,12 @@ impl<'a> Doc<'a> {
         byte_of.push(text.len());
         let analysis = morph.analyse(&folded.string);
         let claimed = vec![false; folded.chars.len()];
-        Doc { text, chars: folded.chars, folded: folded.string, byte_of, analysis, lex, claimed }
+        Doc { text, chars: folded.chars, folded: folded.string, byte_of, analysis, lex, claimed, passed: Vec::new() }
+    }
+
+    /// Records why the number at `start..end` was not taken (see `passed`).
+    pub fn pass_over(&mut self, start: usize, end: usize, reason: String) {
+        self.passed.push(PassedOver { start, end, reason });
     }
 
     /// The text token offsets point into (folded; same chars as `text`).

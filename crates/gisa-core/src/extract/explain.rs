@@ -61,27 +61,14 @@ pub fn annotate(doc: &Doc, x: &mut Extraction) {
     x.rejected = Some(rejected(doc));
 }
 
-/// Why the number at `start..end` is nobody's.
-fn reason(doc: &Doc, start: usize, end: usize, has_decimal: bool, value: Option<u128>) -> String {
-    if doc.at(start.wrapping_sub(1)) == Some('제') {
-        return "an ordinal (제 before the number)".into();
+/// Why the number at `start..end` is nobody's: the reason an extractor
+/// recorded when it passed the number over, else what follows the number
+/// (no extractor had a rule for it).
+fn reason(doc: &Doc, start: usize, end: usize) -> String {
+    if let Some(p) = doc.passed.iter().rev().find(|p| p.start <= start && start < p.end.max(p.start + 1)) {
+        return p.reason.clone();
     }
     let after = doc.hangul_run(end);
-    if let Some(c) = doc.lex.counters.iter().find(|c| after.starts_with(c.surface.as_str())) {
-        let rest = &after[c.surface.len()..];
-        if c.surface == "대" && rest.is_empty() && value.is_some_and(|v| v > 20) {
-            return "'대' counts only up to 20 (20대 is an age, 100대 a ranking)".into();
-        }
-        if has_decimal {
-            return format!("'{}' after a decimal number (counts are whole)", c.surface);
-        }
-        if !rest.is_empty() {
-            return format!("'{}' is a counter (counters.csv) but the word goes on with '{rest}', which is not a particle (particles.txt)", c.surface);
-        }
-    }
-    if after.starts_with('년') {
-        return "'년' after a number that is not a year (a duration or count of years)".into();
-    }
     let next: String = if after.is_empty() {
         doc.chars[end..].iter().take_while(|c| !c.is_whitespace()).take(4).collect()
     } else {
@@ -119,7 +106,7 @@ fn rejected(doc: &Doc) -> Vec<Rejected> {
             text: doc.slice(ws, we).to_string(),
             start: n.start,
             end: n.end,
-            reason: reason(doc, n.start, n.end, n.has_decimal, Some(n.value())),
+            reason: reason(doc, n.start, n.end),
             tokens: tokens_for(doc, n.start, n.end),
         });
         i = n.end.max(i + 1);

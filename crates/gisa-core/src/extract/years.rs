@@ -66,6 +66,11 @@ pub fn find(doc: &mut Doc) -> Vec<Year> {
             continue;
         }
         let Some((year, digits_end)) = year_at(doc, i) else {
+            // 3년, 10년간: a duration or a count of years, said so for --explain.
+            let digits_end = i + doc.chars[i..].iter().take_while(|c| c.is_ascii_digit()).count();
+            if doc.at(digits_end) == Some('년') && (i == 0 || !doc.chars[i - 1].is_ascii_digit()) {
+                doc.pass_over(i, digits_end, "'년' after a number that is not a year (a duration or count of years)".into());
+            }
             i += 1;
             continue;
         };
