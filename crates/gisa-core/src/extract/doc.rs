@@ -4,6 +4,9 @@ use crate::lexicon::Lexicon;
 use crate::morph::{Analysis, Morph};
 use crate::normalize::{fold, is_hangul};
 
+/// One article as every extractor sees it: the clean text, its folded chars,
+/// Lindera's analysis, the rules, and the chars mentions have already claimed.
+/// Every position is a char offset into `text`.
 pub struct Doc<'a> {
     /// The original clean text; offsets and mention texts come from here.
     pub text: &'a str,
@@ -15,6 +18,7 @@ pub struct Doc<'a> {
     folded: String,
     /// Lindera's analysis of the folded text (same char offsets).
     pub analysis: Analysis,
+    /// The rules in force (`dictionaries/` or `--rules`).
     pub lex: &'a Lexicon,
     /// Chars already part of a mention; later extractors skip them.
     claimed: Vec<bool>,
@@ -32,6 +36,7 @@ pub struct PassedOver {
 }
 
 impl<'a> Doc<'a> {
+    /// Folds `text` and analyses it with `morph`; nothing is claimed yet.
     pub fn new(text: &'a str, morph: &Morph, lex: &'a Lexicon) -> Doc<'a> {
         let folded = fold(text);
         let mut byte_of: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
@@ -51,14 +56,17 @@ impl<'a> Doc<'a> {
         &self.folded
     }
 
+    /// Length of the text in chars.
     pub fn len(&self) -> usize {
         self.chars.len()
     }
 
+    /// True when the text has no chars.
     pub fn is_empty(&self) -> bool {
         self.chars.is_empty()
     }
 
+    /// The folded char at char offset `i`, `None` past the end.
     pub fn at(&self, i: usize) -> Option<char> {
         self.chars.get(i).copied()
     }
@@ -68,14 +76,17 @@ impl<'a> Doc<'a> {
         &self.text[self.byte_of[start]..self.byte_of[end]]
     }
 
+    /// Is char `i` already part of a mention? False past the end.
     pub fn is_claimed(&self, i: usize) -> bool {
         self.claimed.get(i).copied().unwrap_or(false)
     }
 
+    /// Is any char of `start..end` already part of a mention?
     pub fn any_claimed(&self, start: usize, end: usize) -> bool {
         self.claimed[start..end.min(self.claimed.len())].iter().any(|c| *c)
     }
 
+    /// Marks chars `start..end` as part of a mention, so later extractors skip them.
     pub fn claim(&mut self, start: usize, end: usize) {
         let end = end.min(self.claimed.len());
         self.claimed[start..end].iter_mut().for_each(|c| *c = true);

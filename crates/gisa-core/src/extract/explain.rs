@@ -7,11 +7,14 @@ use serde::Serialize;
 use super::{Doc, Extraction};
 use crate::numbers::{is_number_boundary, parse_at};
 
+/// What `--explain` attaches to a mention: the rule that found it and the tokens around it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Explain {
+    /// The rule that produced the mention (`amount.range`, `count.self`, `program.quoted` …).
     pub rule: &'static str,
     /// `surface/TAG` for every token of the eojeols the mention touches.
     pub tokens: Vec<String>,
+    /// For amounts: the rule that linked `about`, when one did.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub about_rule: Option<&'static str>,
 }
@@ -21,9 +24,14 @@ pub struct Explain {
 pub struct Rejected {
     /// The whole eojeol holding the number.
     pub text: String,
+    /// Char offset of the number itself in `text` (the record's clean text).
     pub start: usize,
+    /// End char offset of the number, exclusive.
     pub end: usize,
+    /// Why no extractor took it: the reason an extractor recorded when it passed
+    /// the number over (20대, 5개년), else what follows the number.
     pub reason: String,
+    /// `surface/TAG` for every token of the eojeols the number touches.
     pub tokens: Vec<String>,
 }
 

@@ -31,10 +31,13 @@ pub use user_dict::{UserDictError, BUILTIN_USER_DICT};
 /// One morpheme, with offsets in Unicode scalar values into the analysed text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Token {
+    /// Char offset of the token in the analysed text.
     pub start: usize,
+    /// End char offset, exclusive.
     pub end: usize,
     /// Byte range into the analysed text, so callers can slice without recounting.
     pub byte_start: usize,
+    /// End of the byte range, exclusive.
     pub byte_end: usize,
     /// POS of the first morpheme (ko-dic's `first_part_of_speech` for compounds).
     pub pos: Pos,
@@ -45,6 +48,7 @@ pub struct Token {
 }
 
 impl Token {
+    /// The token's text, sliced from the analysed `text` its offsets point into.
     pub fn surface<'t>(&self, text: &'t str) -> &'t str {
         &text[self.byte_start..self.byte_end]
     }
@@ -53,23 +57,31 @@ impl Token {
 /// A whitespace-delimited word with its token range.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Eojeol {
+    /// Char offset of the word in the analysed text.
     pub start: usize,
+    /// End char offset, exclusive.
     pub end: usize,
+    /// Byte offset of the word in the analysed text.
     pub byte_start: usize,
+    /// End byte offset, exclusive.
     pub byte_end: usize,
     /// Range into `Analysis::tokens`.
     pub first_token: usize,
+    /// End of the token range, exclusive.
     pub last_token: usize,
 }
 
 /// The analysed text: tokens in text order plus the eojeols they group into.
 #[derive(Debug, Default, Clone)]
 pub struct Analysis {
+    /// Every token, in text order.
     pub tokens: Vec<Token>,
+    /// Every eojeol, in text order.
     pub eojeols: Vec<Eojeol>,
 }
 
 impl Analysis {
+    /// The tokens of eojeol number `eojeol`.
     pub fn eojeol_tokens(&self, eojeol: usize) -> &[Token] {
         let e = &self.eojeols[eojeol];
         &self.tokens[e.first_token..e.last_token]
@@ -107,9 +119,12 @@ thread_local! {
     static LATTICE: RefCell<Lattice> = RefCell::new(Lattice::default());
 }
 
+/// Why a tokenizer could not be built.
 #[derive(Debug)]
 pub enum MorphError {
+    /// The embedded ko-dic dictionary did not load; the message says why.
     Dictionary(String),
+    /// The user dictionary is unreadable or malformed (`file:line: …`).
     UserDict(UserDictError),
 }
 
@@ -139,6 +154,8 @@ impl Morph {
         Self::with_user_dict_csv(&csv, &path.display().to_string())
     }
 
+    /// The embedded ko-dic with a user dictionary given as CSV text; `origin`
+    /// names it in error messages.
     pub fn with_user_dict_csv(csv: &str, origin: &str) -> Result<Self, MorphError> {
         let dictionary = load_dictionary("embedded://ko-dic")
             .map_err(|e| MorphError::Dictionary(e.to_string()))?;

@@ -17,6 +17,7 @@ const SCALE: u128 = 1_000_000;
 pub struct Number {
     /// Char offsets of the whole expression, end exclusive.
     pub start: usize,
+    /// End char offset, exclusive.
     pub end: usize,
     /// The value × 10⁶ (fixed point).
     scaled: u128,
