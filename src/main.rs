@@ -130,6 +130,10 @@ enum Command {
         /// Append the records to this file instead of stdout.
         #[arg(long)]
         output: Option<PathBuf>,
+        /// Ask every page that failed transiently (timeouts, resets, 5xx) now,
+        /// rather than when its back-off between crawls says.
+        #[arg(long)]
+        retry_failed: bool,
         #[command(flatten)]
         rules: Rules,
     },
@@ -644,9 +648,9 @@ fn main() -> ExitCode {
         Command::Article { paths, format, rules, max_bytes, explain } => article(paths, format, rules, max_bytes, explain),
         Command::Eval { dir, thresholds, json, bless, yes, rules } => eval(EvalArgs { dir, thresholds, json, bless, yes }, rules),
         Command::Tokenize { text, rules } => tokenize(text, rules),
-        Command::Crawl { config, max_pages, since, output, rules } => {
+        Command::Crawl { config, max_pages, since, output, retry_failed, rules } => {
             use std::io::IsTerminal;
-            let opts = gisa::crawl::run::Options { max_pages, since, progress: std::io::stderr().is_terminal() };
+            let opts = gisa::crawl::run::Options { max_pages, since, retry_failed, progress: std::io::stderr().is_terminal() };
             crawl(config, opts, output, rules)
         }
         Command::Sources { action: SourcesAction::Check { config } } => sources_check(config),
