@@ -44,7 +44,9 @@ pub struct Politeness {
     pub max_redirects: usize,
     /// Requests in flight across all hosts. Politeness (per-host delay and
     /// connections) is what bounds a crawl; this only caps sockets and memory.
-    /// (`workers`, from the threaded crawler, is read as this.)
+    /// The default leaves room for 1,000 hosts at 2 requests a second and
+    /// 250 ms answers (2,000/s × 0.25 s = 500 in flight). (`workers`, from
+    /// the threaded crawler, is read as this.)
     #[serde(alias = "workers")]
     pub max_in_flight: usize,
 }
@@ -63,7 +65,7 @@ impl Default for Politeness {
             retry_base_ms: 500,
             max_crawl_retries: 5,
             max_redirects: 5,
-            max_in_flight: 256,
+            max_in_flight: 1024,
         }
     }
 }
