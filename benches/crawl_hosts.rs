@@ -18,6 +18,7 @@ use std::process::Command;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::response::IntoResponse;
 use axum::routing::get;
@@ -31,10 +32,12 @@ struct HostLog {
 }
 
 struct Outlet {
-    ip: String,
-    port: u16,
-    pages: usize,
     latency: Duration,
+    /// Bodies made once: the server stands in for the web, so its own CPU
+    /// should take as little of this machine as it can.
+    sitemap: Bytes,
+    articles: Arc<Vec<Bytes>>,
+    ip: String,
     log: Mutex<HostLog>,
 }
 
@@ -69,12 +72,12 @@ async fn robots(State(o): State<Arc<Outlet>>) -> impl IntoResponse {
 }
 
 async fn sitemap(State(o): State<Arc<Outlet>>) -> impl IntoResponse {
-    let urls: String = (0..o.pages).map(|k| format!("<url><loc>http://{}:{}/news/{k}</loc></url>", o.ip, o.port)).collect();
-    answer(&o, ([("content-type", "application/xml")], format!("<urlset>{urls}</urlset>"))).await
+    answer(&o, ([("content-type", "application/xml")], o.sitemap.clone())).await
 }
 
 async fn article(State(o): State<Arc<Outlet>>, Path(k): Path<usize>) -> impl IntoResponse {
-    answer(&o, ([("content-type", "text/html; charset=utf-8")], page(k))).await
+    let body = o.articles.get(k).cloned().unwrap_or_default();
+    answer(&o, ([("content-type", "text/html; charset=utf-8")], body)).await
 }
 
 /// 127.1.0.1, 127.1.0.2 … (clear of 127.0.0.1, which other tests use).
@@ -90,8 +93,14 @@ fn serve(hosts: usize, pages: usize, latency: Duration) -> (Vec<Arc<Outlet>>, u1
     for i in 1..hosts {
         listeners.push(std::net::TcpListener::bind((ip(i), port)).unwrap_or_else(|e| panic!("cannot bind {}:{port}: {e}", ip(i))));
     }
-    let outlets: Vec<Arc<Outlet>> =
-        (0..hosts).map(|i| Arc::new(Outlet { ip: ip(i), port, pages, latency, log: Mutex::new(HostLog::default()) })).collect();
+    let articles: Arc<Vec<Bytes>> = Arc::new((0..pages).map(|k| Bytes::from(page(k))).collect());
+    let outlets: Vec<Arc<Outlet>> = (0..hosts)
+        .map(|i| {
+            let urls: String = (0..pages).map(|k| format!("<url><loc>http://{}:{port}/news/{k}</loc></url>", ip(i))).collect();
+            let sitemap = Bytes::from(format!("<urlset>{urls}</urlset>"));
+            Arc::new(Outlet { latency, sitemap, articles: articles.clone(), ip: ip(i), log: Mutex::new(HostLog::default()) })
+        })
+        .collect();
     let served = outlets.clone();
     std::thread::spawn(move || {
         let rt = tokio::runtime::Builder::new_multi_thread().worker_threads(1).enable_all().build().unwrap();
@@ -165,6 +174,22 @@ fn run(hosts: usize, pages: usize, latency: Duration, delay_ms: u64) {
         println!("  (expected {} articles; gisa said: {})", hosts * pages, stderr.lines().rev().nth(1).unwrap_or(""));
     }
     let _ = std::fs::remove_dir_all(&dir);
+    println!("  (the server's CPU so far: {:.1} s; load average now: {})", server_cpu(), load_average());
+}
+
+/// The machine's 1-minute load average: other work competes for the cores.
+fn load_average() -> String {
+    std::fs::read_to_string("/proc/loadavg").map_or_else(|_| "?".into(), |l| l.split_whitespace().next().unwrap_or("?").to_string())
+}
+
+/// This process's CPU seconds (user + system): the server's share of the machine.
+fn server_cpu() -> f64 {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    // After "pid (comm)": field 3 (state) onward; utime and stime are fields
+    // 14 and 15, in clock ticks (100 a second).
+    let fields: Vec<&str> = stat.rsplit(')').next().unwrap_or("").split_whitespace().collect();
+    let ticks = |i: usize| fields.get(i).and_then(|f| f.parse::<f64>().ok()).unwrap_or(f64::NAN);
+    (ticks(11) + ticks(12)) / 100.0
 }
 
 fn main() {

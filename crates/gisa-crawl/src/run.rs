@@ -204,8 +204,12 @@ impl<'a> Crawler<'a> {
             }
         }
         let (tx, mut rx) = unbounded_channel::<Event>();
-        // Answers waiting for (or in) the pool: enough to keep it busy.
-        let max_processing = (rayon::current_num_threads() * 4).max(16);
+        // Answers waiting for (or in) the pool. Enough that the pool never
+        // idles while new answers are a latency away (a cap of a few per
+        // thread starved it: launches stopped, and the answers to the next
+        // ones arrived 250 ms later), few enough to bound memory when
+        // extraction is the slower side.
+        let max_processing = (rayon::current_num_threads() * 64).max(256);
         let (mut processing, mut pages, mut stop) = (0usize, 0u64, false);
         let mut fatal: Option<String> = None;
         let bar = self.opts.progress.then(|| {
