@@ -14,6 +14,7 @@ pub mod decode;
 pub mod eval;
 pub mod extract;
 pub mod input;
+pub mod interrupt;
 pub mod lexicon;
 pub mod morph;
 pub mod nightly;

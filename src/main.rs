@@ -393,7 +393,10 @@ fn crawl(config_path: PathBuf, opts: gisa::crawl::run::Options, output: Option<P
             eprintln!("gisa: {}", report.line());
             let extraction_failed = failed.load(std::sync::atomic::Ordering::Relaxed);
             let any_failed = extraction_failed > 0 || report.states.iter().any(|(s, _, _)| s == "failed");
-            if any_failed { ExitCode::from(1) } else { ExitCode::SUCCESS }
+            if report.nothing_fetched() {
+                eprintln!("gisa: no page could be fetched");
+            }
+            if any_failed || report.nothing_fetched() { ExitCode::from(1) } else { ExitCode::SUCCESS }
         }
         Err(e) => {
             eprintln!("gisa: crawl stopped: {e}");
@@ -431,7 +434,13 @@ fn nightly(config: PathBuf, summary_json: Option<String>, rules: Rules) -> ExitC
     }
 }
 
+/// Opens the database for a command that only reads it: a SQLite path that
+/// does not exist is an error (exit 1), not a new empty database.
 fn open_store(url: &str) -> Result<gisa::store::Store, ExitCode> {
+    if let Some(message) = gisa::store::missing_database(url) {
+        eprintln!("gisa: {message}");
+        return Err(ExitCode::from(1));
+    }
     gisa::store::Store::open(url).map_err(|e| {
         eprintln!("gisa: {}", gisa::store::redact(&e));
         ExitCode::from(2)

@@ -7,6 +7,7 @@ mod bless;
 mod fixtures;
 mod report;
 mod run;
+mod schema;
 mod score;
 mod thresholds;
 

@@ -10,6 +10,7 @@ mod explain;
 mod percentages;
 mod programs;
 mod qualifiers;
+mod sign;
 mod years;
 
 use serde::Serialize;
@@ -30,7 +31,8 @@ pub enum Bound {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Amount {
     pub text: String,
-    pub value: u128,
+    /// Negative after a minus sign (△500억원, -500억원; see `sign`).
+    pub value: i128,
     /// ISO 4217 code from `dictionaries/currencies.csv`.
     pub currency: String,
     pub approx: bool,
@@ -105,6 +107,7 @@ pub struct Program {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Percentage {
     pub text: String,
+    /// Negative after a minus sign (△3.2%, -3.2%).
     pub value: f64,
     /// `%` or `pp` (percentage points, written %p or %포인트).
     pub unit: &'static str,
@@ -139,6 +142,9 @@ pub fn extract(text: &str, morph: &Morph, lex: &Lexicon) -> Extraction {
 /// and the numbers left unused are listed with the reason.
 pub fn extract_with(text: &str, morph: &Morph, lex: &Lexicon, explain: bool) -> Extraction {
     let mut doc = Doc::new(text, morph, lex);
+    // Numbers too large for exact arithmetic are nobody's mention, and no
+    // part of them may be read as a smaller number (천원 in 10³⁰천원).
+    let overflowed = claim_overflows(&mut doc);
     // Order matters: money and percentages claim their digits before years and
     // counts look, and `about` needs the programs and counts found.
     let mut amounts = amounts::find(&mut doc);
@@ -149,7 +155,32 @@ pub fn extract_with(text: &str, morph: &Morph, lex: &Lexicon, explain: bool) -> 
     about::link(&doc, &mut amounts, &programs, &counts);
     let mut x = Extraction { amounts, counts, years, programs, percentages, rejected: None };
     if explain {
-        explain::annotate(&doc, &mut x);
+        explain::annotate(&doc, &mut x, &overflowed);
     }
     x
+}
+
+/// Claims every number whose value overflows, and returns their spans.
+fn claim_overflows(doc: &mut Doc) -> Vec<(usize, usize)> {
+    let mut spans = Vec::new();
+    let mut i = 0;
+    while i < doc.len() {
+        // Only digits overflow: Hangul numerals stop at 경 (10¹⁶ × 9999).
+        if !doc.at(i).is_some_and(|c| c.is_ascii_digit()) || !crate::numbers::is_number_boundary(&doc.chars, i) {
+            i += 1;
+            continue;
+        }
+        match crate::numbers::parse_extent(&doc.chars, i) {
+            Some(n) if n.overflow => {
+                spans.push((n.start, n.end));
+                i = n.end;
+            }
+            Some(n) => i = n.end.max(i + 1),
+            None => i += 1,
+        }
+    }
+    for &(s, e) in &spans {
+        doc.claim(s, e);
+    }
+    spans
 }

@@ -131,7 +131,7 @@ impl Morph {
     /// The embedded ko-dic with the user dictionary at `path` (read at run time,
     /// so adding a word needs no recompile).
     pub fn with_user_dict_file(path: &Path) -> Result<Self, MorphError> {
-        let csv = std::fs::read_to_string(path).map_err(|e| {
+        let csv = crate::lexicon::read_text(path).map_err(|e| {
             MorphError::UserDict(UserDictError::new(path.display().to_string(), 0, e.to_string()))
         })?;
         Self::with_user_dict_csv(&csv, &path.display().to_string())

@@ -604,18 +604,18 @@ fn as_f64_values() {
     }
 }
 
-/// (input, power, expected value × 10^power)
-const POW10: &[(&str, u32, u128)] = &[
-    ("3", 0, 3),
-    ("3", 8, 3 * EOK),
-    ("3~5억", 8, 3 * EOK),
-    ("12", 8, 12 * EOK),
-    ("1.5", 8, 150_000_000),
-    ("0.5", 4, 5000),
-    ("2.75", 12, 2_750_000_000_000),
-    ("1,000", 4, 1000 * MAN),
-    ("3", 39, u128::MAX),
-    ("3", 200, u128::MAX),
+/// (input, power, expected value × 10^power; None when it overflows)
+const POW10: &[(&str, u32, Option<u128>)] = &[
+    ("3", 0, Some(3)),
+    ("3", 8, Some(3 * EOK)),
+    ("3~5억", 8, Some(3 * EOK)),
+    ("12", 8, Some(12 * EOK)),
+    ("1.5", 8, Some(150_000_000)),
+    ("0.5", 4, Some(5000)),
+    ("2.75", 12, Some(2_750_000_000_000)),
+    ("1,000", 4, Some(1000 * MAN)),
+    ("3", 39, None),
+    ("3", 200, None),
 ];
 
 #[test]
@@ -687,4 +687,33 @@ fn spans_are_tight() {
             assert!(![',', '.', ' ', '，', '．'].contains(&last), "{input:?}: span {span:?} ends on {last:?}");
         }
     }
+}
+
+// ---------------------------------------------------------------------------
+// Overflow: checked arithmetic, never a wrapped or saturated value.
+// ---------------------------------------------------------------------------
+
+/// (input, the extent of the too-large number in the original text)
+const OVERFLOWS: &[(&str, &str)] = &[
+    ("999999999999999999999999999999천원", "999999999999999999999999999999천"),
+    ("9999999999999999999999999999999999999999억", "9999999999999999999999999999999999999999억"),
+    ("340282366920938463463374607431768211456", "340282366920938463463374607431768211456"),
+    ("999999999999999999999999999999999.5", "999999999999999999999999999999999.5"),
+    ("9999999999999999999999999999경 9999조원", "9999999999999999999999999999경 9999조"),
+    ("99999999999999999999999999999999999999999999999999천만", "99999999999999999999999999999999999999999999999999천만"),
+];
+
+#[test]
+fn overflow_is_no_number_but_keeps_its_extent() {
+    for &(input, extent) in OVERFLOWS {
+        let folded = chars_of(input);
+        assert_eq!(parse_at(&folded, 0), None, "{input:?} must not parse to a (wrong) value");
+        let n = parse_extent(&folded, 0).unwrap_or_else(|| panic!("{input:?}: no extent"));
+        assert!(n.overflow, "{input:?}");
+        let got: String = input.chars().skip(n.start).take(n.end - n.start).collect();
+        assert_eq!(got, extent, "{input:?}");
+    }
+    // The largest exact values still parse exactly.
+    assert_eq!(must("9999경").value(), 9999 * GYEONG);
+    assert_eq!(must("340282366920938463463374607431").value(), 340282366920938463463374607431);
 }
