@@ -425,14 +425,17 @@ fn libpq_keyword_strings_are_postgres() {
     let dir = tempdir("hostile_libpq");
     // A fresh database on the server scripts/test.sh starts, as a URL …
     let pg = super::databases("libpq", &dir).pop().unwrap();
-    let url = url::Url::parse(&pg).unwrap();
+    let config: postgres::Config = pg.parse().unwrap();
+    let host = match &config.get_hosts()[0] {
+        postgres::config::Host::Tcp(h) => h.clone(),
+        other => panic!("not a TCP host: {other:?}"),
+    };
     // … and as the same database in libpq's key=value form.
     let keywords = format!(
-        "host={} port={} user={} dbname={}",
-        url.host_str().unwrap(),
-        url.port().unwrap(),
-        url.username(),
-        url.path().trim_start_matches('/')
+        "host={host} port={} user={} dbname={}",
+        config.get_ports()[0],
+        config.get_user().unwrap(),
+        config.get_dbname().unwrap()
     );
     let out = gisa().current_dir(&dir).args(["export", "--what", "articles", "--database", &keywords]).output().unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
