@@ -1294,3 +1294,7 @@ fn jsonl_archives_stream_with_line_numbered_errors_csv_and_shards() {
 // ---- hostile inputs (issue 15) ----
 #[path = "gisa/hostile.rs"]
 mod hostile;
+
+// ---- fuzzing: property tests on stable (issue 15) ----
+#[path = "gisa/fuzz.rs"]
+mod fuzz;

@@ -132,7 +132,7 @@ fn link_after(doc: &Doc, i: usize) -> Option<(Link, usize)> {
 fn make(doc: &Doc, number: &Number, end: usize, value: u128, currency: String) -> Amount {
     Amount {
         text: doc.slice(number.start, end).to_string(),
-        // Exact: parsed values stay below 10³³, far inside i128.
+        // Exact: parsed values are at most numbers::MAX_VALUE (i64::MAX).
         value: value as i128,
         currency,
         approx: number.approx,

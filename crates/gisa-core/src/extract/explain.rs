@@ -72,7 +72,7 @@ pub fn annotate(doc: &Doc, x: &mut Extraction, overflowed: &[(usize, usize)]) {
             text: doc.slice(start, end).to_string(),
             start,
             end,
-            reason: "too large to represent exactly (over 10³² after scaling): not read as a number".into(),
+            reason: "too large to represent exactly (over 9223372036854775807, about 922경): not read as a number".into(),
             tokens: tokens_for(doc, start, end),
         });
     }

@@ -193,8 +193,8 @@ pub fn extract(text: &str, morph: &Morph, lex: &Lexicon) -> Extraction {
 /// and the numbers left unused are listed with the reason.
 pub fn extract_with(text: &str, morph: &Morph, lex: &Lexicon, explain: bool) -> Extraction {
     let mut doc = Doc::new(text, morph, lex);
-    // Numbers too large for exact arithmetic are nobody's mention, and no
-    // part of them may be read as a smaller number (천원 in 10³⁰천원).
+    // Numbers too large to represent (over 922경) are nobody's mention, and
+    // no part of them may be read as a smaller number (천원 in 10³⁰천원).
     let overflowed = claim_overflows(&mut doc);
     // Order matters: money and percentages claim their digits before years and
     // counts look, and `about` needs the programs and counts found.
@@ -216,8 +216,7 @@ fn claim_overflows(doc: &mut Doc) -> Vec<(usize, usize)> {
     let mut spans = Vec::new();
     let mut i = 0;
     while i < doc.len() {
-        // Only digits overflow: Hangul numerals stop at 경 (10¹⁶ × 9999).
-        if !doc.at(i).is_some_and(|c| c.is_ascii_digit()) || !crate::numbers::is_number_boundary(&doc.chars, i) {
+        if !crate::numbers::is_number_boundary(&doc.chars, i) {
             i += 1;
             continue;
         }

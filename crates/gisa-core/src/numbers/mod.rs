@@ -9,6 +9,9 @@
 #[cfg(test)]
 mod tests;
 
+/// The largest value a number may have (i64::MAX, about 922경).
+pub const MAX_VALUE: u128 = i64::MAX as u128;
+
 /// Fixed-point scale: six decimal places are kept exactly.
 const SCALE: u128 = 1_000_000;
 
@@ -29,8 +32,9 @@ pub struct Number {
     pub has_digit: bool,
     /// Contains a decimal point.
     pub has_decimal: bool,
-    /// Too large for exact arithmetic (beyond 10³² with the 10⁶ scale): the
-    /// value is meaningless, and `parse_at` never returns such a number.
+    /// Too large: beyond `MAX_VALUE`, or beyond exact arithmetic (10³² with
+    /// the 10⁶ scale). The value is meaningless, and `parse_at` never
+    /// returns such a number.
     pub overflow: bool,
 }
 
@@ -48,7 +52,7 @@ impl Number {
     /// The value multiplied by 10^`power`, for ranges whose first end borrows the
     /// magnitude of the second (3~5억 → 3억); None when that overflows.
     pub fn value_times_pow10(&self, power: u32) -> Option<u128> {
-        10u128.checked_pow(power).and_then(|p| self.scaled.checked_mul(p)).map(|v| v / SCALE)
+        10u128.checked_pow(power).and_then(|p| self.scaled.checked_mul(p)).map(|v| v / SCALE).filter(|&v| v <= MAX_VALUE)
     }
 
     /// True for a number without a big magnitude word, written with digits
@@ -385,6 +389,9 @@ pub fn parse_extent(chars: &[char], start: usize) -> Option<Number> {
         n.end += 1;
     }
     n.scaled = total;
+    // Beyond i64 a value no longer survives JSON readers, serde_json's Value
+    // and the databases (~922경: far above any budget): too large, like an overflow.
+    n.overflow |= n.value() > MAX_VALUE;
     Some(n)
 }
 

@@ -178,8 +178,8 @@ const CASES: &[Case] = &[
     ("1경 2000조", Some((GYEONG + 2000 * JO, "1경 2000조"))),
     ("2경 5000조", Some((2 * GYEONG + 5000 * JO, "2경 5000조"))),
     ("1.5경", Some((15_000_000_000_000_000, "1.5경"))),
-    ("9999경", Some((9999 * GYEONG, "9999경"))),
-    ("9999경9999조9999억9999만9999", Some((99_999_999_999_999_999_999, "9999경9999조9999억9999만9999"))),
+    ("9999경", None), // over numbers::MAX_VALUE (~922경): too large, not a number
+    ("9999경9999조9999억9999만9999", None), // over numbers::MAX_VALUE (~922경): too large, not a number
     ("1경2345조6789억1234만5678", Some((12_345_678_912_345_678, "1경2345조6789억1234만5678"))),
     ("1경 2345조 6789억 1234만", Some((12_345_678_912_340_000, "1경 2345조 6789억 1234만"))),
     // --- decimals are exact ---
@@ -713,7 +713,11 @@ fn overflow_is_no_number_but_keeps_its_extent() {
         let got: String = input.chars().skip(n.start).take(n.end - n.start).collect();
         assert_eq!(got, extent, "{input:?}");
     }
-    // The largest exact values still parse exactly.
-    assert_eq!(must("9999경").value(), 9999 * GYEONG);
-    assert_eq!(must("340282366920938463463374607431").value(), 340282366920938463463374607431);
+    // The largest values still parse exactly; one more is too large.
+    assert_eq!(must("922경").value(), 922 * GYEONG);
+    assert_eq!(must("9223372036854775807").value(), i64::MAX as u128);
+    for too_large in ["9223372036854775808", "923경", "구천구백구십구경", "340282366920938463463374607431"] {
+        let n = parse_extent(&chars_of(too_large), 0).unwrap();
+        assert!(n.overflow && n.end == too_large.chars().count(), "{too_large}");
+    }
 }
