@@ -114,6 +114,10 @@ pub struct Morph {
     pub user_dict_fingerprint: u64,
 }
 
+/// The longest stretch of one eojeol given to Lindera at once (see `segment`);
+/// far longer than any real Korean word.
+const MAX_PIECE_CHARS: usize = 128;
+
 thread_local! {
     // Lattices are large scratch buffers; one per worker thread, reused.
     static LATTICE: RefCell<Lattice> = RefCell::new(Lattice::default());
@@ -215,6 +219,9 @@ impl Morph {
     ) {
         let index = analysis.eojeols.len();
         let first_token = analysis.tokens.len();
+        // A word longer than any real one (a text without spaces) is neither
+        // looked up nor kept: one such entry could hold megabytes.
+        let use_cache = use_cache && word_chars <= MAX_PIECE_CHARS;
         let cached = use_cache
             && self.tokens.with(word, |cached| analysis.tokens.extend(cached.iter().map(|c| c.place(byte_base, char_base, index)))).is_some();
         if !cached {
@@ -237,6 +244,39 @@ impl Morph {
     fn segment(&self, word: &str, byte_base: usize, char_base: usize, lattice: &mut Lattice, analysis: &mut Analysis) {
         let index = analysis.eojeols.len();
         let first_token = analysis.tokens.len();
+        // An eojeol is fed to Lindera in pieces of at most MAX_PIECE_CHARS:
+        // a 12 MB text without spaces would otherwise be one lattice and one
+        // token buffer of gigabytes (and keep the thread's lattice that big).
+        let mut pieces = Vec::new();
+        let (mut piece_byte, mut piece_char, mut n) = (0usize, 0usize, 0usize);
+        for (b, _) in word.char_indices() {
+            if n == MAX_PIECE_CHARS {
+                pieces.push((piece_byte, piece_char, &word[piece_byte..b]));
+                (piece_byte, piece_char, n) = (b, piece_char + n, 0);
+            }
+            n += 1;
+        }
+        pieces.push((piece_byte, piece_char, &word[piece_byte..]));
+        for (piece_byte, piece_char, piece) in pieces {
+            self.segment_piece(piece, byte_base + piece_byte, char_base + piece_char, index, lattice, analysis);
+        }
+        // ko-dic often tags a word-final 의 as NNG (의 "righteousness"); after a
+        // noun at the end of an eojeol it is the genitive particle (99개의, 분야의).
+        let tokens = &mut analysis.tokens[first_token..];
+        if tokens.len() >= 2 {
+            let last = tokens.len() - 1;
+            if &word[tokens[last].byte_start - byte_base..tokens[last].byte_end - byte_base] == "의"
+                && tokens[last - 1].last_pos != Pos::Symbol
+            {
+                tokens[last].pos = Pos::Particle;
+                tokens[last].last_pos = Pos::Particle;
+            }
+        }
+    }
+
+    /// Runs the lattice over one piece of an eojeol (at `byte_base`,
+    /// `char_base` in the text) and appends its tokens to eojeol `index`.
+    fn segment_piece(&self, word: &str, byte_base: usize, char_base: usize, index: usize, lattice: &mut Lattice, analysis: &mut Analysis) {
         let mut chars_seen = 0usize;
         let mut byte_seen = 0usize;
         match self.segmenter.segment_with_lattice(Cow::Borrowed(word), lattice) {
@@ -282,18 +322,6 @@ impl Morph {
                     last_pos: Pos::Unknown,
                     eojeol: index,
                 });
-            }
-        }
-        // ko-dic often tags a word-final 의 as NNG (의 "righteousness"); after a
-        // noun at the end of an eojeol it is the genitive particle (99개의, 분야의).
-        let tokens = &mut analysis.tokens[first_token..];
-        if tokens.len() >= 2 {
-            let last = tokens.len() - 1;
-            if &word[tokens[last].byte_start - byte_base..tokens[last].byte_end - byte_base] == "의"
-                && tokens[last - 1].last_pos != Pos::Symbol
-            {
-                tokens[last].pos = Pos::Particle;
-                tokens[last].last_pos = Pos::Particle;
             }
         }
     }
