@@ -397,4 +397,29 @@ mod tests {
         let other = Morph::with_user_dict_csv("", "empty").unwrap();
         assert_eq!(other.analyse_cached(&text, false).tokens, other.analyse(&text).tokens);
     }
+
+    /// A word far longer than MAX_PIECE_CHARS (a text without spaces) is
+    /// analysed in pieces: one eojeol whose tokens tile it exactly, with
+    /// char and byte offsets that slice the text, and the amount in it found.
+    #[test]
+    fn an_overlong_word_is_tokenised_in_pieces_that_tile_it() {
+        let morph = Morph::new().unwrap();
+        let word = "도는스마트빌리지사업에1039억원을투자한다".repeat(40);
+        let text = format!("첫 {word} 끝");
+        let a = morph.analyse(&text);
+        assert_eq!(a.eojeols.len(), 3);
+        let e = &a.eojeols[1];
+        assert_eq!(e.end - e.start, word.chars().count());
+        let tokens = a.eojeol_tokens(1);
+        assert!(tokens.len() > 40);
+        let mut at = (e.start, e.byte_start);
+        for t in tokens {
+            assert_eq!((t.start, t.byte_start), at, "tokens tile the word");
+            assert_eq!(text[t.byte_start..t.byte_end].chars().count(), t.end - t.start);
+            at = (t.end, t.byte_end);
+        }
+        assert_eq!(at, (e.end, e.byte_end));
+        // Analysed twice (the second time not from the cache): the same tokens.
+        assert_eq!(morph.analyse(&text).tokens, a.tokens);
+    }
 }
