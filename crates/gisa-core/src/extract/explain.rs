@@ -50,7 +50,7 @@ fn explain(doc: &Doc, rule: &'static str, start: usize, end: usize) -> Option<Ex
     Some(Explain { rule, tokens: tokens_for(doc, start, end), about_rule: None })
 }
 
-pub fn annotate(doc: &Doc, x: &mut Extraction) {
+pub fn annotate(doc: &Doc, x: &mut Extraction, overflowed: &[(usize, usize)]) {
     for a in &mut x.amounts {
         a.explain = explain(doc, a.rule, a.start, a.end).map(|e| Explain { about_rule: a.about_rule, ..e });
     }
@@ -66,7 +66,18 @@ pub fn annotate(doc: &Doc, x: &mut Extraction) {
     for p in &mut x.percentages {
         p.explain = explain(doc, p.rule, p.start, p.end);
     }
-    x.rejected = Some(rejected(doc));
+    let mut rejected = rejected(doc);
+    for &(start, end) in overflowed {
+        rejected.push(Rejected {
+            text: doc.slice(start, end).to_string(),
+            start,
+            end,
+            reason: "too large to represent exactly (over 9223372036854775807, about 922경): not read as a number".into(),
+            tokens: tokens_for(doc, start, end),
+        });
+    }
+    rejected.sort_by_key(|r| r.start);
+    x.rejected = Some(rejected);
 }
 
 /// Why the number at `start..end` is nobody's: the reason an extractor
