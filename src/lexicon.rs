@@ -70,6 +70,8 @@ pub struct Lexicon {
     /// Element id/class patterns of furniture boxes inside a page.
     pub html_furniture: RegexSet,
     pub footer_markers: LineRules,
+    /// `regions.csv`: the 시도 and 시군구 with their codes and names.
+    pub regions: crate::gazetteer::Gazetteer,
 }
 
 /// The line patterns of one rule file, run as one set, that can say which
@@ -125,7 +127,7 @@ impl std::fmt::Display for LexiconError {
 
 impl std::error::Error for LexiconError {}
 
-const FILES: [(&str, &str); 12] = [
+const FILES: [(&str, &str); 13] = [
     ("containers.txt", include_str!("../dictionaries/containers.txt")),
     ("html_furniture.txt", include_str!("../dictionaries/html_furniture.txt")),
     ("about_words.csv", include_str!("../dictionaries/about_words.csv")),
@@ -138,6 +140,7 @@ const FILES: [(&str, &str); 12] = [
     ("particles.txt", include_str!("../dictionaries/particles.txt")),
     ("furniture.txt", include_str!("../dictionaries/furniture.txt")),
     ("footer_markers.txt", include_str!("../dictionaries/footer_markers.txt")),
+    ("regions.csv", include_str!("../dictionaries/regions.csv")),
 ];
 
 /// The embedded copy of one rule file.
@@ -336,6 +339,7 @@ impl Lexicon {
             containers: selectors("containers.txt", &read("containers.txt")?)?,
             html_furniture: regex_list("html_furniture.txt", &read("html_furniture.txt")?)?,
             footer_markers: LineRules::parse("footer_markers.txt", &read("footer_markers.txt")?)?,
+            regions: crate::gazetteer::Gazetteer::parse("regions.csv", &read("regions.csv")?)?,
         })
     }
 

@@ -13,6 +13,7 @@ pub mod crawl;
 pub mod decode;
 pub mod eval;
 pub mod extract;
+pub mod gazetteer;
 pub mod input;
 pub mod lexicon;
 pub mod morph;

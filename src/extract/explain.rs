@@ -14,6 +14,8 @@ pub struct Explain {
     pub tokens: Vec<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub about_rule: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub region_rule: Option<&'static str>,
 }
 
 /// A number that no extractor took.
@@ -39,12 +41,12 @@ fn tokens_for(doc: &Doc, start: usize, end: usize) -> Vec<String> {
 }
 
 fn explain(doc: &Doc, rule: &'static str, start: usize, end: usize) -> Option<Explain> {
-    Some(Explain { rule, tokens: tokens_for(doc, start, end), about_rule: None })
+    Some(Explain { rule, tokens: tokens_for(doc, start, end), about_rule: None, region_rule: None })
 }
 
 pub fn annotate(doc: &Doc, x: &mut Extraction) {
     for a in &mut x.amounts {
-        a.explain = explain(doc, a.rule, a.start, a.end).map(|e| Explain { about_rule: a.about_rule, ..e });
+        a.explain = explain(doc, a.rule, a.start, a.end).map(|e| Explain { about_rule: a.about_rule, region_rule: a.region_rule, ..e });
     }
     for c in &mut x.counts {
         c.explain = explain(doc, c.rule, c.start, c.end);
@@ -57,6 +59,9 @@ pub fn annotate(doc: &Doc, x: &mut Extraction) {
     }
     for p in &mut x.percentages {
         p.explain = explain(doc, p.rule, p.start, p.end);
+    }
+    for r in &mut x.regions {
+        r.explain = explain(doc, r.rule, r.start, r.end);
     }
     x.rejected = Some(rejected(doc));
 }
