@@ -39,7 +39,7 @@ struct Rules {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Extract amounts, counts, years, programs and percentages from articles.
+    /// Extract amounts, counts, years, programs, percentages and regions from articles.
     Extract {
         /// Files (.txt, .html, .jsonl/.json archives, any of them .gz), directories, URLs, or - for stdin.
         #[arg(default_value = "-")]
@@ -155,7 +155,7 @@ enum Command {
         #[command(flatten)]
         rules: Rules,
     },
-    /// Export articles, mentions or programs from the tracking database.
+    /// Export articles, mentions, programs or regions from the tracking database.
     Export {
         #[arg(long, env = "GISA_DATABASE_URL")]
         database: String,
@@ -177,6 +177,13 @@ enum Command {
         /// Only articles that mention this program (spaces ignored).
         #[arg(long)]
         program: Option<String>,
+        /// Only articles naming this region: a 법정동 code (47, or 47113) or a
+        /// name (경북, 포항시 북구); a 시도 takes in its 시군구.
+        #[arg(long, value_parser = parse_region)]
+        region: Option<String>,
+        /// With --what programs: one row per program and region its money goes to.
+        #[arg(long, value_enum)]
+        by: Option<gisa::store::export::By>,
     },
     /// List tracked programs with their totals and sources.
     Programs {
@@ -184,6 +191,12 @@ enum Command {
         database: String,
         #[arg(long, value_enum, default_value_t = gisa::store::export::Format::Csv)]
         format: gisa::store::export::Format,
+        /// One row per program and region its money goes to (`--by region`).
+        #[arg(long, value_enum)]
+        by: Option<gisa::store::export::By>,
+        /// Only articles naming this region (a code or a name, as for export).
+        #[arg(long, value_parser = parse_region)]
+        region: Option<String>,
     },
     /// Check a sources file and report each problem with its line.
     Sources {
@@ -314,6 +327,20 @@ fn tokenize(text: Option<String>, rules: Rules) -> ExitCode {
 enum SourcesAction {
     /// Validate CONFIG: exit 0 when it is usable, 2 with each problem's line.
     Check { config: PathBuf },
+}
+
+/// A region code (2 or 5 digits in the built-in gazetteer) or a name it knows.
+fn parse_region(s: &str) -> Result<String, String> {
+    static LEX: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
+    let regions = &LEX.get_or_init(Lexicon::builtin).regions;
+    let s = s.trim();
+    if s.chars().all(|c| c.is_ascii_digit()) && (s.len() == 2 || s.len() == 5) {
+        return Ok(s.to_string());
+    }
+    regions
+        .resolve_name(s)
+        .map(|e| e.code.clone())
+        .ok_or_else(|| format!("'{s}' is not a region code (47, 47113) or a region name in dictionaries/regions.csv"))
 }
 
 fn parse_day(s: &str) -> Result<String, String> {
@@ -652,11 +679,12 @@ fn main() -> ExitCode {
         Command::Sources { action: SourcesAction::Check { config } } => sources_check(config),
         Command::Run { config, summary_json, rules } => nightly(config, summary_json, rules),
         Command::Reextract { database, rules } => reextract(database, rules),
-        Command::Export { database, what, format, bom, outlet, from, to, program } => {
-            export(database, what, format, bom, gisa::store::export::Filter { outlet, from, to, program })
+        Command::Export { database, what, format, bom, outlet, from, to, program, region, by } => {
+            export(database, what, format, bom, gisa::store::export::Filter { outlet, from, to, program, region, by })
         }
-        Command::Programs { database, format } => {
-            export(database, gisa::store::export::What::Programs, format, false, gisa::store::export::Filter::default())
+        Command::Programs { database, format, by, region } => {
+            let filter = gisa::store::export::Filter { by, region, ..Default::default() };
+            export(database, gisa::store::export::What::Programs, format, false, filter)
         }
     }
 }

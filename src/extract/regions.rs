@@ -102,6 +102,11 @@ pub fn find(doc: &Doc, amounts: &mut [Amount], programs: &[Program]) -> Vec<Regi
     let mut found = scan(doc, g);
     qualify(doc, g, &mut found);
     let mut found: Vec<Found> = found.into_iter().filter(|f| !f.absorbed && !f.rejected && !in_dateline(doc, f)).collect();
+    for f in found.iter_mut().filter(|f| f.bare) {
+        if let Some(p) = sub_place_particle(doc, f) {
+            f.particle = p;
+        }
+    }
     let sentences = Sentences::new(doc);
     let accepted = accept(doc, g, &found, amounts, &sentences);
     found = found.into_iter().zip(accepted).filter(|(_, a)| *a).map(|(f, _)| f).collect();
@@ -238,6 +243,17 @@ fn grammar(doc: &Doc, rest: &str, start: usize, end: usize) -> bool {
     let first = tokens.partition_point(|t| t.start < start);
     tokens.get(first).is_some_and(|t| t.start == start)
         && tokens[first..].iter().take_while(|t| t.start < end).all(|t| t.pos.is_functional() && t.last_pos.is_functional())
+}
+
+/// "포항시 북구 흥해읍에는": the grammar after the 읍, 면, 동 or 리 that follows a
+/// region is the region's too (the money goes to 흥해읍 of 포항시 북구).
+fn sub_place_particle(doc: &Doc, f: &Found) -> Option<String> {
+    let next = doc.analysis.eojeols.get(f.last_eojeol + 1)?;
+    let word: Vec<char> = doc.chars[next.start..next.end].iter().copied().take_while(|c| is_hangul(*c)).collect();
+    (1..word.len()).find_map(|k| {
+        let rest: String = word[k + 1..].iter().collect();
+        (matches!(word[k], '읍' | '면' | '동' | '리') && (rest.is_empty() || PLACE_PARTICLES.contains(&rest.as_str()))).then_some(rest)
+    })
 }
 
 /// Step 2: a bare region word qualifies the word that starts the next eojeol
@@ -501,14 +517,19 @@ fn link(doc: &Doc, amounts: &mut [Amount], found: &[Found], regions: &[Region], 
     }
 }
 
-/// How many words apart a region with 에 and its amount may be: 강릉시에
-/// 120억원을, 경북에 2027년까지 총 1조원을, 120억원을 강릉시에 (not 사천에 개청한
-/// 우주항공청과 연계해 … 용역(10억원)에, where 에 belongs to another verb).
-const DATIVE_REACH: usize = 4;
+/// How many words apart a region with 에 and its amount may be.
+const DATIVE_REACH: usize = 8;
 
+/// Does a region with 에 send money to amount `a`: no verb between them
+/// (강릉시에 120억원을; 경북에 2027년까지 총 1조원을; 120억원을 강릉시에), not
+/// 사천에 개청한 우주항공청과 연계해 … 용역(10억원)에, where 에 belongs to 개청.
 fn near_amount(doc: &Doc, f: &Found, a: &Amount) -> bool {
     let Some(ae) = doc.analysis.eojeol_at(a.start) else { return false };
-    if f.last_eojeol < ae { ae - f.last_eojeol <= DATIVE_REACH } else { f.first_eojeol - ae <= DATIVE_REACH - 1 }
+    let (lo, hi) = if f.last_eojeol < ae { (f.last_eojeol, ae) } else { (ae, f.first_eojeol) };
+    hi - lo <= DATIVE_REACH
+        && (lo + 1..hi).all(|e| {
+            doc.analysis.eojeol_tokens(e).iter().all(|t| !matches!(t.pos, Pos::Vv | Pos::Va | Pos::Vx | Pos::Xsv | Pos::Xsa | Pos::Ending))
+        })
 }
 
 /// "광주시에 따르면", "부산에 대한": 에 that names a source or a topic.
@@ -550,10 +571,11 @@ fn phrase_region(doc: &Doc, found: &[Found], a: &Amount, sentences: &Sentences) 
 fn noun_word(doc: &Doc, e: usize, purpose: bool) -> bool {
     let tokens = doc.analysis.eojeol_tokens(e);
     let text = doc.analysis_text();
-    let nouns = tokens.iter().take_while(|t| t.pos.is_noun() || matches!(t.pos, Pos::Number | Pos::Nnbc | Pos::Xsn | Pos::Xpn | Pos::Nr)).count();
-    nouns > 0
-        && (nouns == tokens.len()
-            || (purpose && nouns + 1 == tokens.len() && matches!(tokens[nouns].surface(text), "에" | "에는" | "으로" | "로")))
+    // Quotes and brackets around a name are part of the phrase: ‘스마트팜 혁신밸리 조성사업’ 예산 120억원.
+    let quote = |t: &crate::morph::Token| t.pos == Pos::Symbol && t.surface(text).chars().all(|c| matches!(c, '\'' | '"' | '「' | '」' | '《' | '》' | '·' | '(' | ')'));
+    let nouns = tokens.iter().take_while(|t| t.pos.is_noun() || quote(t) || matches!(t.pos, Pos::Number | Pos::Nnbc | Pos::Xsn | Pos::Xpn | Pos::Nr)).count();
+    let rest: String = tokens[nouns..].iter().map(|t| t.surface(text)).collect();
+    nouns > 0 && (rest.is_empty() || (purpose && matches!(rest.as_str(), "에" | "에는" | "에도" | "에만" | "으로" | "로")))
 }
 
 #[cfg(test)]
