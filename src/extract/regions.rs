@@ -99,9 +99,10 @@ pub fn find(doc: &Doc, amounts: &mut [Amount], programs: &[Program]) -> Vec<Regi
     if g.entries.is_empty() {
         return Vec::new();
     }
-    let mut found = scan(doc, g);
+    let (mut found, compounds) = scan(doc, g);
     qualify(doc, g, &mut found);
-    let mut found: Vec<Found> = found.into_iter().filter(|f| !f.absorbed && !f.rejected && !in_dateline(doc, f)).collect();
+    let mut found: Vec<Found> =
+        found.into_iter().filter(|f| !f.absorbed && !f.rejected && !in_dateline(doc, f) && !part_of_a_name(doc, g, &compounds, f)).collect();
     for f in found.iter_mut().filter(|f| f.bare) {
         if let Some(p) = sub_place_particle(doc, f) {
             f.particle = p;
@@ -152,8 +153,12 @@ fn rule_of(f: &Found, resolved: bool) -> &'static str {
 
 /// Step 1: the longest gazetteer word at the start of each Hangul run whose
 /// eojeol goes on only with grammar or a place noun.
-fn scan(doc: &Doc, g: &Gazetteer) -> Vec<Found> {
+fn scan(doc: &Doc, g: &Gazetteer) -> (Vec<Found>, HashMap<usize, String>) {
     let mut out = Vec::new();
+    // Region words that open an eojeol and go on into another word (중구청,
+    // 포항시청, 여수세계섬박람회), by eojeol: a region before them names that
+    // organisation or event, not a place.
+    let mut compounds: HashMap<usize, String> = HashMap::new();
     let mut buf = String::new();
     let mut i = 0;
     while i < doc.len() {
@@ -175,7 +180,12 @@ fn scan(doc: &Doc, g: &Gazetteer) -> Vec<Found> {
             if doc.any_claimed(i, end) {
                 break;
             }
-            let Some((bare, particle)) = tail(doc, end, run_end) else { continue };
+            let Some((bare, particle)) = tail(doc, end, run_end) else {
+                if let Some(e) = doc.analysis.eojeol_at(i).filter(|&e| doc.analysis.eojeols[e].start == i) {
+                    compounds.entry(e).or_insert_with(|| buf[..ends[len - 1]].to_string());
+                }
+                continue;
+            };
             let (Some(first_eojeol), Some(last_eojeol)) = (doc.analysis.eojeol_at(i), doc.analysis.eojeol_at(end - 1)) else { break };
             let bare = bare && doc.analysis.eojeols[last_eojeol].end == end;
             out.push(Found {
@@ -199,7 +209,25 @@ fn scan(doc: &Doc, g: &Gazetteer) -> Vec<Found> {
         }
         i = run_end;
     }
-    out
+    (out, compounds)
+}
+
+/// A bare region whose next eojeol holds a name it qualifies (울산 중구청, 경북
+/// 포항시청), or a road of a street address (지사면 영천 3길), is part of that
+/// name or address.
+fn part_of_a_name(doc: &Doc, g: &Gazetteer, compounds: &HashMap<usize, String>, f: &Found) -> bool {
+    if !f.bare {
+        return false;
+    }
+    let next = f.last_eojeol + 1;
+    let names_it = compounds.get(&next).is_some_and(|w| f.entries.iter().any(|&q| g.qualified(q, w).is_some()));
+    let road = doc.analysis.eojeols.get(next).is_some_and(|e| {
+        let w: Vec<char> = doc.chars[e.start..e.end].to_vec();
+        let digits = w.iter().take_while(|c| c.is_ascii_digit()).count();
+        let rest = &w[digits..];
+        digits > 0 && (rest.starts_with(&['길']) || rest.starts_with(&['로']) || rest.starts_with(&['번', '길']))
+    });
+    names_it || road
 }
 
 fn dedup(it: impl Iterator<Item = usize>) -> Vec<usize> {
