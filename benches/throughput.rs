@@ -6,9 +6,9 @@
 
 use std::time::Instant;
 
-use gisa::lexicon::Lexicon;
-use gisa::morph::Morph;
-use gisa::pipeline::Engine;
+use gisa_core::lexicon::Lexicon;
+use gisa_core::morph::Morph;
+use gisa_core::pipeline::Engine;
 use rayon::prelude::*;
 
 const TARGET_BYTES: usize = 5 * 1024 * 1024;

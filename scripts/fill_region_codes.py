@@ -24,6 +24,11 @@ from pathlib import Path
 
 CSV = Path(__file__).resolve().parent.parent / "dictionaries" / "regions.csv"
 
+# Former regions split between several of today's (2026-07-01: 인천 중구 into
+# 제물포구 and 영종구): an article naming one names no single region today, so
+# its code is null, as gisa writes it.
+SPLIT = {"인천광역시 중구", "인천 중구"}
+
 
 class Gazetteer:
     def __init__(self, path):
@@ -100,8 +105,8 @@ def fill(doc, g, problems):
     changed = False
     for r in doc.get("regions") or []:
         name = r.get("name")
-        code = None if name is None else g.code(name)
-        if name is not None and code is None:
+        code = None if name is None or " ".join(name.split()) in SPLIT else g.code(name)
+        if name is not None and code is None and " ".join(name.split()) not in SPLIT:
             problems.append(f"region name {name!r} (text {r.get('text')!r}) names no single region")
             continue
         if r.get("code", "missing") != code:
@@ -111,6 +116,10 @@ def fill(doc, g, problems):
         if "region" not in a or a["region"] is None:
             continue
         v = a["region"]
+        if " ".join(v.split()) in SPLIT:
+            a["region"] = None
+            changed = True
+            continue
         code = v if v in g.by_code else g.code(v)
         if code is None:
             problems.append(f"amount {a.get('text')!r}: region {v!r} names no single region")

@@ -16,7 +16,7 @@ stop_pg() {
   else "$bin/pg_ctl" -D target/pg stop -m fast >/dev/null 2>&1 || true; fi
 }
 trap stop_pg EXIT
-cargo test --release --locked
+cargo test --release --locked --workspace
 cargo run --release --locked --quiet -- eval fixtures
 cargo run --release --locked --quiet -- eval fixtures/real/dev
 cargo run --release --locked --quiet -- eval fixtures/real/test

@@ -7,12 +7,12 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::OnceLock;
 
-use gisa::lexicon::Lexicon;
+use gisa_core::lexicon::Lexicon;
 
 #[path = "gisa/perturb.rs"]
 mod perturb;
-use gisa::morph::Morph;
-use gisa::pipeline::Engine;
+use gisa_core::morph::Morph;
+use gisa_core::pipeline::Engine;
 use serde_json::Value;
 
 fn engine() -> &'static Engine {
@@ -484,7 +484,7 @@ fn explain_names_rules_tokens_and_rejected_numbers() {
         .spawn()
         .and_then(|mut child| {
             use std::io::Write;
-            child.stdin.take().unwrap().write_all("2차관은 80개 사업에 12억~210억원을 쓴다고 3년간 밝혔다.".as_bytes())?;
+            child.stdin.take().unwrap().write_all("2차관은 80개 사업에 12억~210억원을 쓴다고 3년간 밝혔다. 20대 청년을 위한 5개년 계획이다.".as_bytes())?;
             child.wait_with_output()
         })
         .unwrap();
@@ -497,7 +497,11 @@ fn explain_names_rules_tokens_and_rejected_numbers() {
     let rejected = r["rejected"].as_array().unwrap();
     let why = |word: &str| rejected.iter().find(|x| x["text"].as_str().unwrap().starts_with(word)).map(|x| x["reason"].as_str().unwrap().to_string());
     assert!(why("2차관").unwrap().contains("'차관"), "{rejected:?}");
-    assert!(why("3년간").unwrap().contains("'년'"), "{rejected:?}");
+    assert!(why("3년간").unwrap().contains("'년' after a number that is not a year"), "{rejected:?}");
+    // The counts extractor's own reasons, recorded where it decided: the
+    // limit it applies to 대 (19) and the word that goes on after 개.
+    assert_eq!(why("20대").unwrap(), "'대' counts only up to 19 (20대 is an age, 100대 a ranking)", "{rejected:?}");
+    assert!(why("5개년").unwrap().starts_with("'개' is a counter (counters.csv) but the word goes on with '년'"), "{rejected:?}");
     assert!(why("80개").is_none(), "80개 is a count, not rejected");
     // Without --explain the records carry none of it.
     let plain = extract_text("2차관은 80개 사업에 12억~210억원을 쓴다.");
@@ -529,8 +533,8 @@ fn html_fixtures_clean_to_their_expected_articles() {
     let mut encodings = std::collections::BTreeSet::new();
     for page in pages {
         let expected: Value = serde_json::from_str(&std::fs::read_to_string(page.with_extension("article.json")).unwrap()).unwrap();
-        let inp = gisa::input::Input::File { label: page.display().to_string(), path: page.clone() };
-        let c = engine().clean_input(&inp, gisa::input::DEFAULT_MAX_BYTES).unwrap_or_else(|e| panic!("{e}"));
+        let inp = gisa_batch::input::Input::File { label: page.display().to_string(), path: page.clone() };
+        let c = gisa_batch::read::clean_input(&engine().lexicon, &inp, gisa_batch::input::DEFAULT_MAX_BYTES).unwrap_or_else(|e| panic!("{e}"));
         encodings.insert(c.encoding);
         let a = &c.article;
         let name = page.display();
@@ -567,8 +571,8 @@ fn mentions(record: &Value) -> Vec<String> {
 fn seeds_wrapped_in_page_furniture_give_the_same_mentions() {
     for (i, seed) in fixtures().iter().filter(|p| p.file_name().unwrap().to_str().unwrap().starts_with("00")).enumerate() {
         let page = html_dir().join(format!("s0{i}.html"));
-        let inp = gisa::input::Input::File { label: page.display().to_string(), path: page.clone() };
-        let wrapped = serde_json::to_value(engine().process_input(&inp, gisa::input::DEFAULT_MAX_BYTES).unwrap()).unwrap();
+        let inp = gisa_batch::input::Input::File { label: page.display().to_string(), path: page.clone() };
+        let wrapped = serde_json::to_value(gisa_batch::read::process_input(engine(), &inp, gisa_batch::input::DEFAULT_MAX_BYTES).unwrap()).unwrap();
         check_offsets(&wrapped);
         assert_eq!(mentions(&wrapped), mentions(&run_fixture(seed)), "{}", page.display());
         assert!(!mentions(&wrapped).is_empty());
@@ -1023,7 +1027,7 @@ fn export(db: &str, what: &str, format: &str) -> String {
 }
 
 fn counts(db: &str) -> Value {
-    let mut store = gisa::store::Store::open(db).unwrap();
+    let mut store = gisa_store::Store::open(db).unwrap();
     store.counts().unwrap()
 }
 
@@ -1068,6 +1072,24 @@ fn nightly_runs_store_identically_in_sqlite_and_postgres() {
         assert_eq!(counts(db), after_first);
         assert_eq!(export(db, "mentions", "jsonl"), mentions_first);
 
+        // A changed rule file is a new extractor version: `gisa run` with it
+        // re-extracts every stored article (no page changed), and `gisa
+        // reextract` with the built-in rules brings them back.
+        let rules = dir.join(format!("rules{i}"));
+        std::fs::create_dir_all(&rules).unwrap();
+        std::fs::write(rules.join("counters.csv"), "# only people are counted here\n명,self\n").unwrap();
+        let changed = gisa().args(["run", "--config"]).arg(&config).arg("--rules").arg(&rules).arg("--summary-json").arg(&summary_path).output().unwrap();
+        let summary: Value = serde_json::from_str(&std::fs::read_to_string(&summary_path).unwrap()).unwrap();
+        assert_eq!(summary["articles_reextracted"], 10, "{summary} {}", String::from_utf8_lossy(&changed.stderr));
+        let mentions_changed = export(db, "mentions", "jsonl");
+        assert_ne!(mentions_changed, mentions_first, "the stored mentions follow the changed counters.csv");
+        let unchanged_again = gisa().args(["run", "--config"]).arg(&config).arg("--rules").arg(&rules).arg("--summary-json").arg(&summary_path).output().unwrap();
+        let summary: Value = serde_json::from_str(&std::fs::read_to_string(&summary_path).unwrap()).unwrap();
+        assert_eq!(summary["articles_reextracted"], 0, "same rules, nothing stale: {summary} {}", String::from_utf8_lossy(&unchanged_again.stderr));
+        let back = gisa().args(["reextract", "--database", db]).output().unwrap();
+        assert!(String::from_utf8_lossy(&back.stderr).contains("re-extracted 10 articles"), "{}", String::from_utf8_lossy(&back.stderr));
+        assert_eq!(export(db, "mentions", "jsonl"), mentions_first);
+
         // CSV for Excel: BOM, header, one row per mention.
         let csv = gisa().args(["export", "--database", db, "--what", "mentions", "--format", "csv", "--bom"]).output().unwrap().stdout;
         assert!(csv.starts_with("\u{FEFF}article_id,url,outlet".as_bytes()));
@@ -1096,23 +1118,23 @@ fn nightly_runs_store_identically_in_sqlite_and_postgres() {
 fn store_links_stories_programs_and_refuses_a_second_run() {
     let dir = tempdir("store");
     for db in databases("store", &dir) {
-        let mut store = gisa::store::Store::open(&db).unwrap();
+        let mut store = gisa_store::Store::open(&db).unwrap();
         let release = "경상남도는 2027년까지 ‘우주항공 복합도시 조성사업’에 1039억 원을 투입한다고 17일 밝혔다. 도는 이번 사업으로 기업 12곳을 유치하고 일자리 3천 개를 만들 계획이다. 도 관계자는 국비 확보에 힘쓰겠다고 말했다.";
         let mut a = engine().process_text(release, None);
         a.source.url = Some("https://a.example.kr/news/1".into());
-        a.id = gisa::output::article_id(a.source.url.as_deref(), &a.text);
+        a.id = gisa_core::output::article_id(a.source.url.as_deref(), &a.text);
         a.source.outlet = Some("가신문".into());
         // The same release as another outlet carries it: a byline added, a footer.
         let mut b = engine().process_text(&format!("(창원=나신문) 김기자 = {release}\n\n저작권자 © 나신문 무단전재 및 재배포 금지"), None);
         b.source.url = Some("https://b.example.kr/news/9".into());
-        b.id = gisa::output::article_id(b.source.url.as_deref(), &b.text);
+        b.id = gisa_core::output::article_id(b.source.url.as_deref(), &b.text);
         b.source.outlet = Some("나신문".into());
-        assert_eq!(store.put(&a).unwrap(), gisa::store::Put::New);
-        assert_eq!(store.put(&a).unwrap(), gisa::store::Put::Unchanged);
-        assert_eq!(store.put(&b).unwrap(), gisa::store::Put::New);
+        assert_eq!(store.put(&a).unwrap(), gisa_store::Put::New);
+        assert_eq!(store.put(&a).unwrap(), gisa_store::Put::Unchanged);
+        assert_eq!(store.put(&b).unwrap(), gisa_store::Put::New);
         let c = store.counts().unwrap();
         assert_eq!((c["articles"].as_i64(), c["stories"].as_i64()), (Some(2), Some(1)), "one story from two outlets: {c}");
-        let (_, programs) = gisa::store::export::rows(&mut store, gisa::store::export::What::Programs, &Default::default()).unwrap();
+        let (_, programs) = gisa_store::export::rows(&mut store, gisa_store::export::What::Programs, &Default::default()).unwrap();
         let p = programs.iter().find(|p| p["name"] == "우주항공 복합도시 조성사업").unwrap_or_else(|| panic!("{programs:?}"));
         assert_eq!((p["articles"].as_u64(), p["stories"].as_u64()), (Some(2), Some(1)));
         assert_eq!(p["amount_krw"], "103900000000", "the amount counted once for the story: {p:?}");
@@ -1213,7 +1235,7 @@ fn jsonl_archives_stream_with_line_numbered_errors_csv_and_shards() {
     assert_eq!(first["amounts"][0]["value"].as_u64(), Some(10_000_000_000));
     let summary = String::from_utf8_lossy(&out.stderr);
     assert!(summary.contains("33 articles") && summary.contains("2 errors"), "{summary}");
-    assert!(summary.contains("(no 'body' or 'html' field (map yours with --field text=NAME): 1; not valid JSON: 1)"), "errors by reason: {summary}");
+    assert!(summary.contains("(not valid JSON: 1; no article text field (map yours with --field text=NAME): 1)"), "errors by kind: {summary}");
 
     // CSV, one row per mention, with a BOM, written atomically to --output.
     let csv_path = dir.join("out").join("mentions.csv");

@@ -20,11 +20,11 @@ fn export_args(db: &str, args: &[&str]) -> String {
 }
 
 fn stored(db: &str, texts: &[(&str, &str)]) {
-    let mut store = gisa::store::Store::open(db).unwrap();
+    let mut store = gisa_store::Store::open(db).unwrap();
     for (url, text) in texts {
         let mut r = engine().process_text(text, None);
         r.source.url = Some(url.to_string());
-        r.id = gisa::output::article_id(r.source.url.as_deref(), &r.text);
+        r.id = gisa_core::output::article_id(r.source.url.as_deref(), &r.text);
         r.source.outlet = Some("가신문".into());
         r.published = Some("2024-05-06".into());
         store.put(&r).unwrap();
@@ -93,7 +93,7 @@ fn a_database_from_before_regions_migrates_and_keeps_its_rows() {
         // A tracking database as gisa left it before regions: schema 1 only, one article with a mention.
         let c = rusqlite::Connection::open(&path).unwrap();
         c.execute_batch("CREATE TABLE schema_migrations (version BIGINT PRIMARY KEY, applied_at TEXT NOT NULL)").unwrap();
-        c.execute_batch(include_str!("../../migrations/sqlite/001_tracking.sql")).unwrap();
+        c.execute_batch(include_str!("../../crates/gisa-store/migrations/sqlite/001_tracking.sql")).unwrap();
         c.execute_batch(
             "INSERT INTO schema_migrations VALUES (1, '2024-01-01T00:00:00Z');
              INSERT INTO stories (id, created_at) VALUES (1, '2024-01-01');
@@ -135,7 +135,7 @@ fn bad_region_filters_are_refused_before_opening_the_database() {
 
 #[test]
 fn fill_region_codes_reads_names_as_gisa_does() {
-    let lex = gisa::lexicon::Lexicon::builtin();
+    let lex = gisa_core::lexicon::Lexicon::builtin();
     let g = &lex.regions;
     // Every official and former name, and short forms, as annotators may write them.
     let mut names: Vec<String> = g.entries.iter().map(|e| e.name.clone()).collect();

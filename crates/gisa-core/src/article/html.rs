@@ -1,0 +1,364 @@
+//! HTML page → clean article. The body comes from a known article container
+//! (`dictionaries/containers.txt`), else from the block that a readability-style
+//! score (text length, commas, link density) picks; inside it, scripts,
+//! figures and furniture boxes (`dictionaries/html_furniture.txt`) are
+//! skipped, block elements and `<br>` become line breaks, and the lines go
+//! through the same furniture and dedupe rules as text input.
+
+use std::collections::HashMap;
+
+use ego_tree::{NodeId, NodeRef};
+use scraper::{ElementRef, Html, Node};
+use unicode_normalization::UnicodeNormalization;
+
+use super::clean::body_text;
+use super::html_meta;
+use super::Article;
+use crate::lexicon::Lexicon;
+
+/// Never article text, wherever they are.
+const SKIP_TAGS: [&str; 19] = [
+    "script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "canvas", "figure", "figcaption",
+    "button", "form", "select", "textarea", "input", "nav", "aside", "head",
+];
+/// Elements that start a new line.
+const BLOCK_TAGS: [&str; 27] = [
+    "p", "div", "section", "article", "main", "header", "footer", "li", "ul", "ol", "dl", "dt", "dd", "table", "tr", "td",
+    "th", "tbody", "thead", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre",
+];
+/// A container with less text than this is a placeholder; look elsewhere.
+const MIN_CONTAINER_CHARS: usize = 80;
+/// A block with less text than this does not vote in the fallback score.
+const MIN_BLOCK_CHARS: usize = 25;
+
+/// Why a page gave no article.
+pub const NO_ARTICLE: &str = "no article text found in the page (only navigation, links or an empty body)";
+
+/// Start tags for which the HTML parser looks through its whole stack of
+/// open elements (for a `<p>` to close): nested and unclosed, they cost time
+/// quadratic in their number (40,000 nested `<div>`s took 4 s, a million
+/// would take hours). `p`, `li`, headings and `table` are left out: they
+/// close their like or stop the search.
+const NESTING_TAGS: [&str; 21] = [
+    "div", "section", "article", "aside", "nav", "header", "footer", "main", "blockquote", "ul", "ol", "dl", "center",
+    "address", "details", "figure", "fieldset", "menu", "dir", "hgroup", "summary",
+];
+/// Real pages nest a few dozen; sloppy ones leave some hundreds unclosed.
+const MAX_OPEN_BLOCKS: usize = 10_000;
+
+/// The most `NESTING_TAGS` elements open at once, counted on the raw markup
+/// (a start tag opens, an end tag of any of them closes one), in one linear
+/// pass before the parser sees the page.
+fn deepest_nesting(html: &str) -> usize {
+    let bytes = html.as_bytes();
+    let (mut open, mut most, mut at) = (0usize, 0usize, 0usize);
+    while let Some(lt) = bytes[at..].iter().position(|&b| b == b'<') {
+        at += lt + 1;
+        let closing = bytes.get(at) == Some(&b'/');
+        let name_at = at + usize::from(closing);
+        let len = bytes[name_at..].iter().take_while(|b| b.is_ascii_alphanumeric()).count();
+        let name = &bytes[name_at..name_at + len];
+        let ends = matches!(bytes.get(name_at + len), None | Some(b'>' | b'/' | b' ' | b'\t' | b'\n' | b'\r' | b'\x0C'));
+        if len == 0 || !ends || !NESTING_TAGS.iter().any(|t| t.as_bytes().eq_ignore_ascii_case(name)) {
+            continue;
+        }
+        if closing {
+            open = open.saturating_sub(1);
+        } else {
+            open += 1;
+            most = most.max(open);
+        }
+    }
+    most
+}
+
+/// An HTML page's text → [`Article`]: the body from a known container
+/// (`containers.txt`) or the best-scoring block, cleaned like text input; title,
+/// date, outlet and canonical URL from the markup, else from the page text, else
+/// `page_url`. Fails with [`Page`](crate::ErrorKind::Page) when over 10,000 blocks
+/// are left open, and [`NoArticle`](crate::ErrorKind::NoArticle) when no body text is left.
+pub fn from_html(html: &str, page_url: Option<&str>, lex: &Lexicon) -> crate::Result<Article> {
+    let depth = deepest_nesting(html);
+    if depth > MAX_OPEN_BLOCKS {
+        return Err(crate::Error::new(crate::ErrorKind::Page, format!(
+            "the page nests {depth} unclosed block elements (<div>, <section> …), over the {MAX_OPEN_BLOCKS} gisa reads: not parsed, it would take hours"
+        )));
+    }
+    let doc = Html::parse_document(html);
+    let meta = html_meta::read(&doc, page_url);
+    let body = lex
+        .containers
+        .iter()
+        .flat_map(|sel| doc.select(sel))
+        .find(|el| text_len(el) >= MIN_CONTAINER_CHARS)
+        .or_else(|| best_block(&doc, lex));
+    let Some(body) = body else {
+        return Err(crate::Error::new(crate::ErrorKind::NoArticle, NO_ARTICLE));
+    };
+    let mut lines = Lines::default();
+    for child in body.children() {
+        walk(child, lex, &mut lines);
+    }
+    let lines: Vec<String> = lines.finish().into_iter().map(|l| l.nfc().collect()).collect();
+    let refs: Vec<&str> = lines.iter().map(String::as_str).collect();
+    let title = meta.title.clone();
+    // In markup a line break inside a paragraph is a <br> in a running sentence.
+    let mut dropped = Vec::new();
+    let text = body_text(&refs, &vec![true; refs.len()], [title.as_deref(), None], true, lex, &mut dropped);
+    if text.trim().is_empty() {
+        return Err(crate::Error::new(crate::ErrorKind::NoArticle, NO_ARTICLE));
+    }
+    // Dates and outlets written in the page's text, when the markup has none.
+    let page_lines = page_text_lines(&doc);
+    // Not the site footer's "등록번호 … 등록일 2013년 4월 2일 … 발행인" (the paper's registration).
+    let page_refs: Vec<&str> =
+        page_lines.iter().map(String::as_str).filter(|l| !["등록번호", "발행인", "사업자"].iter().any(|w| l.contains(w))).collect();
+    let published = meta.published.or_else(|| super::find_published(&page_refs));
+    let outlet = meta.outlet.or_else(|| super::metadata::find_outlet(&page_refs)).or(meta.domain);
+    Ok(Article { title, published, outlet, url: meta.url, text, dropped })
+}
+
+/// Does this element's id or class name a furniture box (share bar, ads …)?
+fn is_furniture_box(el: &scraper::node::Element, lex: &Lexicon) -> bool {
+    let mut names = String::new();
+    if let Some(id) = el.id() {
+        names.push_str(id);
+    }
+    for c in el.classes() {
+        names.push(' ');
+        names.push_str(c);
+    }
+    if names.is_empty() {
+        return false;
+    }
+    let names = names.replace(['-', '_'], " ").to_lowercase();
+    lex.html_furniture.is_match(&names)
+}
+
+fn skipped(el: &scraper::node::Element, lex: &Lexicon) -> bool {
+    SKIP_TAGS.contains(&el.name()) || is_furniture_box(el, lex) || el.attr("hidden").is_some()
+        || el.attr("style").is_some_and(|s| s.replace(' ', "").contains("display:none"))
+}
+
+/// Text lines under construction: `<br>` ends a line, a block ends a
+/// paragraph (a blank line), text runs are whitespace-collapsed.
+#[derive(Default)]
+struct Lines {
+    lines: Vec<String>,
+    current: String,
+}
+
+impl Lines {
+    fn text(&mut self, t: &str) {
+        for c in t.chars() {
+            if matches!(c, '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{FEFF}') {
+                continue; // zero-width characters some editors scatter
+            }
+            let c = if c.is_whitespace() || c == '\u{a0}' { ' ' } else { c };
+            if c == ' ' && (self.current.is_empty() || self.current.ends_with(' ')) {
+                continue;
+            }
+            self.current.push(c);
+        }
+    }
+
+    fn line_break(&mut self) {
+        let line = self.current.trim().to_string();
+        self.current.clear();
+        if !line.is_empty() {
+            self.lines.push(line);
+        } else if self.lines.last().is_some_and(|l| !l.is_empty()) {
+            // Two <br> in a row: a paragraph break.
+            self.lines.push(String::new());
+        }
+    }
+
+    fn paragraph_break(&mut self) {
+        self.line_break();
+        if self.lines.last().is_some_and(|l| !l.is_empty()) {
+            self.lines.push(String::new());
+        }
+    }
+
+    fn finish(mut self) -> Vec<String> {
+        self.paragraph_break();
+        self.lines
+    }
+}
+
+/// One step of an iterative tree walk. The walks below keep their own stack
+/// instead of recursing: a page of 1,000,000 unclosed `<span>`s is a tree
+/// that deep, and recursion would overflow the thread's stack (an abort that
+/// loses the whole batch, not an error for the one page).
+enum Step<'a> {
+    Enter(NodeRef<'a, Node>),
+    /// The element's children are done: end its line or paragraph.
+    Leave,
+}
+
+fn walk(node: NodeRef<'_, Node>, lex: &Lexicon, out: &mut Lines) {
+    let mut stack = vec![Step::Enter(node)];
+    while let Some(step) = stack.pop() {
+        let node = match step {
+            Step::Enter(node) => node,
+            Step::Leave => {
+                out.paragraph_break();
+                continue;
+            }
+        };
+        match node.value() {
+            Node::Text(t) => out.text(t),
+            Node::Element(el) => {
+                if skipped(el, lex) {
+                    continue;
+                }
+                if el.name() == "br" {
+                    out.line_break();
+                    continue;
+                }
+                if BLOCK_TAGS.contains(&el.name()) {
+                    out.paragraph_break();
+                    stack.push(Step::Leave);
+                }
+                // Reversed, so the first child is popped first.
+                stack.extend(node.children().rev().map(Step::Enter));
+            }
+            _ => {}
+        }
+    }
+}
+
+fn text_len(el: &ElementRef<'_>) -> usize {
+    el.text().map(|t| t.trim().chars().count()).sum()
+}
+
+/// The text of a block's own inline content (not of nested blocks), and how
+/// much of it sits inside links. Iterative (see `Step`); the order does not
+/// matter for sums.
+fn own_text(node: NodeRef<'_, Node>, lex: &Lexicon, text: &mut usize, link: &mut usize, commas: &mut usize) {
+    let mut stack: Vec<(NodeRef<'_, Node>, bool)> = node.children().map(|c| (c, false)).collect();
+    while let Some((child, in_link)) = stack.pop() {
+        match child.value() {
+            Node::Text(t) => {
+                let n = t.trim().chars().count();
+                *text += n;
+                *commas += t.matches([',', '.', '다']).count();
+                if in_link {
+                    *link += n;
+                }
+            }
+            Node::Element(el) if !skipped(el, lex) && !BLOCK_TAGS.contains(&el.name()) => {
+                let in_link = in_link || el.name() == "a";
+                stack.extend(child.children().map(|c| (c, in_link)));
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Readability's idea: every text block votes for its parent (and half for its
+/// grandparent) with its length and punctuation; link lists vote nothing.
+fn best_block<'a>(doc: &'a Html, lex: &Lexicon) -> Option<ElementRef<'a>> {
+    let mut scores: HashMap<NodeId, f64> = HashMap::new();
+    let body = doc.root_element();
+    let mut stack: Vec<NodeRef<'a, Node>> = vec![*body];
+    while let Some(node) = stack.pop() {
+        let Node::Element(el) = node.value() else { continue };
+        if skipped(el, lex) {
+            continue;
+        }
+        stack.extend(node.children());
+        if !matches!(el.name(), "p" | "div" | "td" | "section" | "article" | "pre" | "blockquote" | "dd") {
+            continue;
+        }
+        let (mut text, mut link, mut commas) = (0, 0, 0);
+        own_text(node, lex, &mut text, &mut link, &mut commas);
+        if text < MIN_BLOCK_CHARS || link * 2 > text {
+            continue;
+        }
+        let vote = 1.0 + commas as f64 + (text as f64 / 100.0).min(3.0);
+        // Text written straight into a div counts for the div itself too.
+        let mut target = if el.name() == "p" { node.parent() } else { Some(node) };
+        let mut weight = 1.0;
+        for _ in 0..2 {
+            let Some(t) = target else { break };
+            *scores.entry(t.id()).or_default() += vote * weight;
+            weight /= 2.0;
+            target = t.parent();
+        }
+    }
+    let (id, score) = scores.into_iter().max_by(|a, b| a.1.total_cmp(&b.1))?;
+    // A handful of short captions is not an article.
+    if score < 5.0 {
+        return None;
+    }
+    doc.tree.get(id).and_then(ElementRef::wrap)
+}
+
+/// All visible text of the page as lines (for date and outlet lines).
+fn page_text_lines(doc: &Html) -> Vec<String> {
+    let mut lines = Lines::default();
+    collect_all(*doc.root_element(), &mut lines);
+    lines.finish().into_iter().filter(|l| !l.is_empty()).collect()
+}
+
+fn collect_all(node: NodeRef<'_, Node>, out: &mut Lines) {
+    // Iterative, as `walk`; `Leave` ends the line of a block element here.
+    let mut stack = vec![Step::Enter(node)];
+    while let Some(step) = stack.pop() {
+        let node = match step {
+            Step::Enter(node) => node,
+            Step::Leave => {
+                out.line_break();
+                continue;
+            }
+        };
+        match node.value() {
+            Node::Text(t) => out.text(t),
+            Node::Element(el) => {
+                if matches!(el.name(), "script" | "style" | "noscript" | "template" | "head") {
+                    continue;
+                }
+                // A table row is one line: "작성일 2024-03-14".
+                let cell = matches!(el.name(), "td" | "th");
+                let block = !cell && (el.name() == "br" || BLOCK_TAGS.contains(&el.name()));
+                if block {
+                    out.line_break();
+                    stack.push(Step::Leave);
+                }
+                if cell {
+                    out.text(" ");
+                }
+                stack.extend(node.children().rev().map(Step::Enter));
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Does this look like an HTML document rather than text that mentions a tag?
+pub fn looks_like_html(head: &str) -> bool {
+    let start: String = head.trim_start_matches('\u{FEFF}').trim_start().chars().take(1024).collect::<String>().to_ascii_lowercase();
+    start.starts_with("<!doctype html")
+        || start.starts_with("<html")
+        || start.starts_with("<?xml") && start.contains("<html")
+        || (start.starts_with('<') && ["<head", "<body", "<meta", "<div", "<title"].iter().any(|t| start.contains(t)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nesting_is_counted_on_the_raw_markup() {
+        assert_eq!(deepest_nesting("<html><body><div><DIV class=a><p>x</p></div><section>y</section></div></body>"), 2);
+        // Not these tags: <divx>, <p>, a text "<" and a lone "<".
+        assert_eq!(deepest_nesting("<divx><p><p>a < b <"), 0);
+        assert_eq!(deepest_nesting(&"<div>x".repeat(12_000)), 12_000);
+        assert_eq!(deepest_nesting(&"<span>x".repeat(12_000)), 0);
+        let lex = Lexicon::builtin();
+        let e = from_html(&"<div>x".repeat(MAX_OPEN_BLOCKS + 1), None, &lex).unwrap_err();
+        assert!(e.message().contains("10001 unclosed block elements"), "{e}");
+        assert_eq!(e.kind(), crate::ErrorKind::Page);
+    }
+}
