@@ -26,10 +26,10 @@ SIDO_ALIASES = {
     "세종특별자치시": ["세종", "세종시"],
     # 경기 alone is mostly "the economy" (경기 침체, 경기 회복).
     "경기도": ["경기!"],
-    "강원특별자치도": ["강원", "강원도"],
+    "강원특별자치도": ["강원", "강원도", "강원자치도", "강원특자도"],
     "충청북도": ["충북", "충북도"],
     "충청남도": ["충남", "충남도"],
-    "전북특별자치도": ["전북", "전북도", "전라북도"],
+    "전북특별자치도": ["전북", "전북도", "전라북도", "전북자치도", "전북특자도"],
     # Since 2026-07-01 광주광역시 and 전라남도 are one 시도. 광주 and 광주시 are
     # also 경기도 광주시: the article decides (src/extract/regions.rs).
     # 광주 alone, when the article does not say, is the metropolitan city (marked *).
@@ -81,6 +81,34 @@ GUARDED_FULL = {"서구", "북구"}
 # 제주시 without 시 is 제주, which articles use for the 시도 (제주특별자치도).
 NO_STEM = {"제주시"}
 
+# Names articles use for a 시군구 that the table does not hold as a word of its
+# own: former cities merged into today's (마산, 진해 → 창원시), and 구 written
+# without 구 where that is unambiguous and not a common word (관악 교육특구,
+# 해운대 센텀시티, 수원·기흥). `?`/`!` as for stems.
+EXTRA_ALIASES = {
+    "경상남도 창원시": ["마산", "진해"],
+    "경기도 고양시": ["일산?"],
+    "경기도 화성시": ["동탄?"],
+    "서울특별시 관악구": ["관악?"],
+    "서울특별시 영등포구": ["영등포?"],
+    "서울특별시 동대문구": ["동대문?"],
+    "서울특별시 서대문구": ["서대문?"],
+    "서울특별시 마포구": ["마포?"],
+    "서울특별시 송파구": ["송파?"],
+    "서울특별시 서초구": ["서초?"],
+    "서울특별시 노원구": ["노원?"],
+    "서울특별시 은평구": ["은평?"],
+    "부산광역시 해운대구": ["해운대?"],
+    "대구광역시 수성구": ["수성?"],
+    "대구광역시 달서구": ["달서?"],
+    "인천광역시 부평구": ["부평?"],
+    "인천광역시 계양구": ["계양?"],
+    "인천광역시 미추홀구": ["미추홀?"],
+    "대전광역시 유성구": ["유성?"],
+    "경기도 용인시 기흥구": ["기흥?"],
+    "경기도 성남시 분당구": ["분당?"],
+}
+
 
 def read_table(path):
     rows = []
@@ -126,6 +154,7 @@ def main():
         aliases = [mark(last)]
         if last[-1] in "시군" and len(last) > 2 and last not in NO_STEM:
             aliases.append(mark(last[:-1]))
+        aliases += EXTRA_ALIASES.get(name, [])
         sido = words[0]
         extra_former, extra_codes = SIGUNGU_FORMER.get(name, ([], []))
         tails = {" ".join(words[1:])} | {" ".join(f.split()[1:]) for f in extra_former}

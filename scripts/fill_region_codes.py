@@ -9,7 +9,8 @@ In every NAME.expected.json (a directory means all of them in it):
 - each amount's `region`, written as a name, becomes that region's code
   (null stays null; a code already there is checked).
 
-Names are looked up in dictionaries/regions.csv as gisa reads it: official
+Names are looked up in dictionaries/regions.csv as gisa reads it (a 일반구
+such as 고양시 일산서구 is its city, 41280): official
 names (경상북도 포항시), former names (강원도, 전라남도 목포시, 경상북도 군위군), and a
 시도 and 시군구 as articles write them (경북 포항시, 광주 북구). A name that is
 unknown, or names more than one region (중구), is reported with its file and
@@ -73,8 +74,22 @@ class Gazetteer:
                 self.qualifiers.add(q)
                 self.qualified[(q, w)] = r["code"]
 
+    def reported(self, code):
+        """A 일반구 (경기도 고양시 일산서구) is reported as its city, as gisa does."""
+        if code is None:
+            return None
+        words = self.by_code[code]["name"].split()
+        if len(words) == 3:
+            city = [c for c, x in self.by_code.items() if x["name"] == " ".join(words[:2])]
+            if city:
+                return city[0]
+        return code
+
     def code(self, name):
         """The code `name` names, or None when it names none or several."""
+        return self.reported(self._code(name))
+
+    def _code(self, name):
         name = " ".join(name.split())
         if name in self.full:
             return self.full[name]

@@ -53,6 +53,9 @@ pub struct RegionEntry {
     pub sido: String,
     /// Its codes before a rename, move or merger (51110 ← 42110).
     pub former_codes: Vec<String>,
+    /// For a 일반구 (수원시 장안구), its city: a 일반구 has no council or budget
+    /// of its own, so a mention of it is reported as the city (see [`Gazetteer::reported`]).
+    pub city: Option<usize>,
 }
 
 /// A region a word may name, and how safely.
@@ -97,6 +100,11 @@ impl Gazetteer {
         self.qualified.get(&(qualifier, word.to_string())).copied()
     }
 
+    /// The region a mention of `entry` is reported as: a 일반구's city, else itself.
+    pub fn reported(&self, entry: usize) -> usize {
+        self.entries[entry].city.unwrap_or(entry)
+    }
+
     /// The region with this code.
     pub fn by_code(&self, code: &str) -> Option<&RegionEntry> {
         self.by_code.get(code).map(|&i| &self.entries[i])
@@ -123,7 +131,7 @@ impl Gazetteer {
                 Some(q) => Some(self.qualified(q, w)?),
             };
         }
-        current.map(|i| &self.entries[i])
+        current.map(|i| &self.entries[self.reported(i)])
     }
 
     /// Can this region qualify a following name (a 시도, or a city with 구)?
@@ -203,7 +211,7 @@ impl Gazetteer {
             }
             let sido = if level == Level::Sido { code.to_string() } else { code[..2].to_string() };
             let index = g.entries.len();
-            g.entries.push(RegionEntry { code: code.to_string(), level, name: name.to_string(), sido, former_codes });
+            g.entries.push(RegionEntry { code: code.to_string(), level, name: name.to_string(), sido, former_codes, city: None });
             g.by_code.insert(code.to_string(), index);
             pending.push((index, line, words, former));
         }
@@ -218,7 +226,7 @@ impl Gazetteer {
         }
         // Qualifiers: a 시군구's 시도, a 일반구's city, and the 시도 of every former name.
         for (index, line, words, former) in &pending {
-            let (line, e) = (*line, &g.entries[*index]);
+            let (line, e) = (*line, g.entries[*index].clone());
             if e.level == Level::Sido {
                 continue;
             }
@@ -232,6 +240,7 @@ impl Gazetteer {
                 let city = name_words[..2].join(" ");
                 if let Some(c) = g.entries.iter().position(|x| x.name == city) {
                     qualifiers.push(c);
+                    g.entries[*index].city = Some(c);
                 }
             }
             let mut keys: Vec<(usize, String)> = Vec::new();
@@ -298,7 +307,9 @@ mod tests {
         assert_eq!(code("경상북도 군위군").as_deref(), Some("27720"));
         assert_eq!(code("광주광역시 북구").as_deref(), Some("12300"));
         assert_eq!(code("전라남도 목포시").as_deref(), Some("12110"));
-        assert_eq!(code("경북 포항시 북구").as_deref(), Some("47113"));
+        // A 일반구 is reported as its city.
+        assert_eq!(code("경북 포항시 북구").as_deref(), Some("47110"));
+        assert_eq!(code("경기도 고양시 일산서구").as_deref(), Some("41280"));
         assert_eq!(code("인천광역시 서구").as_deref(), Some("28275"));
         assert_eq!(code("경기도 광주시").as_deref(), Some("41610"));
         // Names that do not pick one region.

@@ -40,8 +40,13 @@ use crate::gazetteer::{Gazetteer, Level, Reading};
 use crate::morph::Pos;
 use crate::normalize::is_hangul;
 
-/// Nouns after a region word that keep it a place: 충북 지역에, 경북도내, 부산 일원.
-const PLACE_NOUNS: [&str; 6] = ["지역", "일대", "일원", "전역", "관내", "내"];
+/// Nouns after a region word that keep it a place: 충북 지역에, 경북도내, 부산
+/// 일원, 강원권, 경기북부.
+const PLACE_NOUNS: [&str; 11] = ["지역", "일대", "일원", "전역", "관내", "내", "권", "북부", "남부", "동부", "서부"];
+
+/// Titles glued to a region that keep it a mention (임실군수, 광주시장, 경남도지사),
+/// as annotated; offices (경상북도청, 경북도의회) do not.
+const TITLES: [&str; 9] = ["군수", "시장", "구청장", "도지사", "지사", "부시장", "부군수", "부지사", "교육감"];
 
 /// Grammar that may follow a place name in its eojeol (particles.txt is for
 /// counters and money, and holds 대 for 억원대, which after a place is a
@@ -87,10 +92,14 @@ struct Found {
     qualified: bool,
     /// Right after a region that could not qualify it (인천 중구): unresolved.
     blocked: bool,
-    /// Merged into the next word (경북 of 경북 포항시).
+    /// Merged into the next word (포항시 of 포항시 북구).
     absorbed: bool,
+    /// Qualifies the next word (경기 of 경기 광주시): a mention even when it is a common word.
+    qualifier: bool,
     /// Not a mention whatever else says so (태백 장성: 장성동 of 태백).
     rejected: bool,
+    /// A place noun follows it (경기북부, 충북 지역): a place, even if a common word.
+    placed: bool,
 }
 
 /// Finds the regions of `doc`, and links each amount to its region.
@@ -101,8 +110,10 @@ pub fn find(doc: &Doc, amounts: &mut [Amount], programs: &[Program]) -> Vec<Regi
     }
     let (mut found, compounds) = scan(doc, g);
     qualify(doc, g, &mut found);
-    let mut found: Vec<Found> =
-        found.into_iter().filter(|f| !f.absorbed && !f.rejected && !in_dateline(doc, f) && !part_of_a_name(doc, g, &compounds, f)).collect();
+    let mut found: Vec<Found> = found
+        .into_iter()
+        .filter(|f| !f.absorbed && !f.rejected && !in_dateline(doc, f) && !part_of_a_name(doc, g, &compounds, f) && !in_caption(doc, f))
+        .collect();
     for f in found.iter_mut().filter(|f| f.bare) {
         if let Some(p) = sub_place_particle(doc, f) {
             f.particle = p;
@@ -170,6 +181,12 @@ fn scan(doc: &Doc, g: &Gazetteer) -> (Vec<Found>, HashMap<usize, String>) {
         while doc.at(run_end).is_some_and(is_hangul) {
             run_end += 1;
         }
+        // #익산: a hashtag under the article, not its text; 윤재석/신안군 신재생에너지과장,
+        // 노선도. /남해군: an interviewee's or a picture's credit.
+        if i > 0 && (doc.chars[i - 1] == '#' || (doc.chars[i - 1] == '/' && credit_before(doc, g, i - 1))) {
+            i = run_end;
+            continue;
+        }
         let max = g.max_word_chars.min(run_end - i);
         buf.clear();
         buf.extend(&doc.chars[i..i + max]);
@@ -180,7 +197,7 @@ fn scan(doc: &Doc, g: &Gazetteer) -> (Vec<Found>, HashMap<usize, String>) {
             if doc.any_claimed(i, end) {
                 break;
             }
-            let Some((bare, particle)) = tail(doc, end, run_end) else {
+            let Some((bare, particle, placed)) = tail(doc, end, run_end) else {
                 if let Some(e) = doc.analysis.eojeol_at(i).filter(|&e| doc.analysis.eojeols[e].start == i) {
                     compounds.entry(e).or_insert_with(|| buf[..ends[len - 1]].to_string());
                 }
@@ -194,8 +211,9 @@ fn scan(doc: &Doc, g: &Gazetteer) -> (Vec<Found>, HashMap<usize, String>) {
                 end,
                 first_eojeol,
                 last_eojeol,
-                entries: dedup(senses.iter().map(|s| s.entry)),
-                default: senses.iter().find(|s| s.default).map(|s| s.entry),
+                // A 일반구 is reported as its city (포항시 북구 → 포항시).
+                entries: dedup(senses.iter().map(|s| g.reported(s.entry))),
+                default: senses.iter().find(|s| s.default).map(|s| g.reported(s.entry)),
                 // The most permissive reading: 광주 is safe for both its regions.
                 reading: senses.iter().map(|s| s.reading).min().unwrap_or(Reading::Safe),
                 bare,
@@ -203,7 +221,9 @@ fn scan(doc: &Doc, g: &Gazetteer) -> (Vec<Found>, HashMap<usize, String>) {
                 qualified: false,
                 blocked: false,
                 absorbed: false,
+                qualifier: false,
                 rejected: false,
+                placed,
             });
             break;
         }
@@ -212,22 +232,36 @@ fn scan(doc: &Doc, g: &Gazetteer) -> (Vec<Found>, HashMap<usize, String>) {
     (out, compounds)
 }
 
-/// A bare region whose next eojeol holds a name it qualifies (울산 중구청, 경북
-/// 포항시청), or a road of a street address (지사면 영천 3길), is part of that
-/// name or address.
+/// Is the '/' at `slash` a credit's: after a space or a line's start (노선도.
+/// /남해군), or after a short name that is not a region (윤재석/신안군 …과장)?
+/// "서울/경기" is a list.
+fn credit_before(doc: &Doc, g: &Gazetteer, slash: usize) -> bool {
+    let mut k = slash;
+    while k > 0 && is_hangul(doc.chars[k - 1]) {
+        k -= 1;
+    }
+    let name: String = doc.chars[k..slash].iter().collect();
+    let before = if k == 0 { None } else { Some(doc.chars[k - 1]) };
+    (name.is_empty() && before.is_none_or(char::is_whitespace))
+        || ((2..=4).contains(&name.chars().count()) && g.senses(&name).is_none() && before.is_none_or(|c| !c.is_alphanumeric()))
+}
+
+/// A bare region followed by a road of a street address (지사면 영천 3길) is
+/// part of the address. (A region before an office or a title, 울산 중구청 or
+/// 경북도 투자유치과장, is a mention, as annotated.)
 fn part_of_a_name(doc: &Doc, g: &Gazetteer, compounds: &HashMap<usize, String>, f: &Found) -> bool {
     if !f.bare {
         return false;
     }
     let next = f.last_eojeol + 1;
-    let names_it = compounds.get(&next).is_some_and(|w| f.entries.iter().any(|&q| g.qualified(q, w).is_some()));
+    let _ = (g, compounds);
     let road = doc.analysis.eojeols.get(next).is_some_and(|e| {
         let w: Vec<char> = doc.chars[e.start..e.end].to_vec();
         let digits = w.iter().take_while(|c| c.is_ascii_digit()).count();
         let rest = &w[digits..];
         digits > 0 && (rest.starts_with(&['길']) || rest.starts_with(&['로']) || rest.starts_with(&['번', '길']))
     });
-    names_it || road
+    road
 }
 
 fn dedup(it: impl Iterator<Item = usize>) -> Vec<usize> {
@@ -240,25 +274,30 @@ fn dedup(it: impl Iterator<Item = usize>) -> Vec<usize> {
 /// What follows a region word ending at `end` inside its Hangul run (which
 /// ends at `run_end`): `(nothing follows, the particle)`, or None when the
 /// word goes on into another word.
-fn tail(doc: &Doc, end: usize, run_end: usize) -> Option<(bool, String)> {
+fn tail(doc: &Doc, end: usize, run_end: usize) -> Option<(bool, String, bool)> {
     if end == run_end {
         // 전주2 or 경북A: digits or letters glued on make it something else;
         // (수원=연합뉴스) is a dateline, not the article's subject.
         return match doc.at(end) {
             Some(c) if c.is_alphanumeric() || c == '=' => None,
-            _ => Some((true, String::new())),
+            _ => Some((true, String::new(), false)),
         };
     }
     let rest: String = doc.chars[end..run_end].iter().collect();
+    // 임실군수: the title may share the word's last letter (군 of 임실군 and 군수).
+    let last = doc.chars[end - 1];
+    if TITLES.iter().any(|t| rest.starts_with(t) || t.strip_prefix(last).is_some_and(|tail| !tail.is_empty() && rest.starts_with(tail))) {
+        return Some((false, String::new(), false));
+    }
     for noun in PLACE_NOUNS {
         if let Some(after) = rest.strip_prefix(noun) {
             let k = end + noun.chars().count();
             if after.is_empty() || grammar(doc, after, k, run_end) {
-                return Some((false, after.to_string()));
+                return Some((false, after.to_string(), true));
             }
         }
     }
-    grammar(doc, &rest, end, run_end).then_some((false, rest))
+    grammar(doc, &rest, end, run_end).then_some((false, rest, false))
 }
 
 /// Is `rest` (chars `start..end`) only grammar: a place particle, or tokens
@@ -293,14 +332,23 @@ fn qualify(doc: &Doc, g: &Gazetteer, found: &mut [Found]) {
         if !a.bare || b.first_eojeol != a.last_eojeol + 1 || doc.analysis.eojeols[b.first_eojeol].start != b.start {
             continue;
         }
-        let hits = dedup(a.entries.iter().filter_map(|&q| g.qualified(q, &b.word)));
+        let hits = dedup(a.entries.iter().filter_map(|&q| g.qualified(q, &b.word).map(|e| (q, g.reported(e)))).map(|(_, e)| e));
+        let by_sido = a.entries.iter().any(|&q| g.entries[q].level == Level::Sido && g.qualified(q, &b.word).is_some());
         if let [one] = hits.as_slice() {
             b.entries = vec![*one];
             b.default = None;
-            b.start = a.start;
-            b.first_eojeol = a.first_eojeol;
             b.qualified = true;
-            a.absorbed = true;
+            // 경북 포항시: two mentions, the 시도 and the 시군구 (as annotated);
+            // 포항시 북구: one, the city (a 일반구 is reported as its city).
+            if !by_sido {
+                b.start = a.start;
+                b.first_eojeol = a.first_eojeol;
+                a.absorbed = true;
+            } else {
+                a.qualifier = true;
+                // 광주 of 광주 북구: the 시도 the 시군구 is in.
+                a.entries.retain(|&q| g.qualified(q, &b.word).is_some());
+            }
         } else if hits.is_empty() && b.reading != Reading::Safe {
             // 태백 장성: a common word after a region that does not hold it is a
             // place inside that region (태백시 장성동), not a 시군구.
@@ -336,7 +384,7 @@ impl Sentences {
 
 /// Step 3: which found words are mentions, given how safely each names a region.
 fn accept(doc: &Doc, g: &Gazetteer, found: &[Found], amounts: &[Amount], sentences: &Sentences) -> Vec<bool> {
-    let strong: Vec<bool> = found.iter().map(|f| f.qualified || f.reading == Reading::Safe).collect();
+    let strong: Vec<bool> = found.iter().map(|f| f.qualified || f.qualifier || f.placed || f.reading == Reading::Safe).collect();
     let mut strong_sentences: HashMap<usize, usize> = HashMap::new();
     let mut strong_sidos: HashSet<&str> = HashSet::new();
     for (f, _) in found.iter().zip(&strong).filter(|(_, s)| **s) {
@@ -391,6 +439,27 @@ fn listed_together(doc: &Doc, amounts: &[Amount], a: &Found, b: &Found) -> bool 
     matches!(gap.as_str(), "·" | "," | "、" | "/" | "~" | "와" | "과" | "및" | "ㆍ")
 }
 
+/// A photo caption left in the text ("광주 북구 첨단3지구 전경. 광주시 제공",
+/// "… 문현금융단지 전경. 부산일보DB"): a short line ending with its credit.
+/// Captions are not the article's body (as annotated).
+fn in_caption(doc: &Doc, f: &Found) -> bool {
+    const CAPTION_LINE: usize = 120;
+    let (mut s, mut e) = (f.start, f.end);
+    while s > 0 && doc.chars[s - 1] != '\n' && f.start - s <= CAPTION_LINE {
+        s -= 1;
+    }
+    while e < doc.len() && doc.chars[e] != '\n' && e - f.end <= CAPTION_LINE {
+        e += 1;
+    }
+    if e - s > CAPTION_LINE {
+        return false;
+    }
+    let line: String = doc.chars[s..e].iter().collect();
+    let line = line.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '.' | ')' | '>' | '|'));
+    // "▲보령시_밤섬·술뚱권역_종합계획도": an image's file title.
+    line.ends_with("제공") || line.ends_with("DB") || line.contains("사진=") || line.contains("사진 =") || line.contains("/사진") || line.contains('_')
+}
+
 /// "[KBS 전주]", "[전주=뉴시스]" at the start of a line: where the report was
 /// filed, not what it is about.
 fn in_dateline(doc: &Doc, f: &Found) -> bool {
@@ -405,13 +474,14 @@ fn in_dateline(doc: &Doc, f: &Found) -> bool {
 /// Step 4: a region word inside a quoted program name, or inside the name of
 /// a law, ordinance or committee, belongs to that name.
 fn inside_a_name(programs: &[Program], quotes: &[(usize, usize)], f: &Found) -> bool {
-    let overlaps = |(s, e): (usize, usize), (ps, pe): (usize, usize)| s < pe && ps < e;
+    // The quotes hold the name itself, not a speech that mentions one.
+    let same = |(s, e): (usize, usize), (ps, pe): (usize, usize)| s.abs_diff(ps) <= 1 && e.abs_diff(pe) <= 1;
     let in_law = programs.iter().any(|p| NAME_ENDINGS.iter().any(|e| p.name.ends_with(e)) && p.start <= f.start && f.end <= p.end);
     // The quotes around it hold a program's name (‘제2차 부산 블록체인 산업 육성 기본계획’).
     let in_quoted_name = quotes
         .iter()
         .filter(|&&(s, e)| s <= f.start && f.end <= e)
-        .any(|&q| programs.iter().any(|p| overlaps(q, (p.start, p.end))));
+        .any(|&q| programs.iter().any(|p| same(q, (p.start, p.end))));
     in_law || in_quoted_name
 }
 
@@ -481,6 +551,7 @@ fn resolve(g: &Gazetteer, found: &[Found], sentences: &Sentences) -> Vec<Option<
                     let near = in_sentence.get(&sentences.of(f.start)).and_then(|ks| ks.iter().min_by_key(|&&j| j.abs_diff(k)));
                     near.and_then(|&j| {
                         g.qualified(found[j].entries[0], &f.word)
+                            .map(|e| g.reported(e))
                             .or_else(|| unique_max(many, |e| usize::from(sido_of(e) == sido_of(found[j].entries[0]))))
                     })
                 })
@@ -489,6 +560,23 @@ fn resolve(g: &Gazetteer, found: &[Found], sentences: &Sentences) -> Vec<Option<
                 .or_else(|| unique_max(many, |e| tally.get(sido_of(e)).copied().unwrap_or(0))),
         };
         out.push(r);
+    }
+    // Once more for the words still open, now counting the ambiguous words
+    // resolved above (광주시 … 광주 → 광주광역시 makes the later 북구 광주's).
+    let mut tally: HashMap<&str, usize> = HashMap::new();
+    for r in out.iter().flatten() {
+        *tally.entry(sido_of(*r)).or_default() += 1;
+    }
+    let mut last_seen: HashMap<&str, usize> = HashMap::new();
+    for k in 0..found.len() {
+        let f = &found[k];
+        if out[k].is_none() && !f.blocked && f.entries.len() > 1 {
+            out[k] = unique_max(&f.entries, |e| last_seen.get(sido_of(e)).map(|&i| i + 1).unwrap_or(0))
+                .or_else(|| unique_max(&f.entries, |e| tally.get(sido_of(e)).copied().unwrap_or(0)));
+        }
+        if let Some(r) = out[k] {
+            last_seen.insert(sido_of(r), k);
+        }
     }
     out
 }
