@@ -81,5 +81,5 @@ pub fn missing(database: &str) -> Option<ExitCode> {
 
 /// The database, with any password hidden from the message.
 pub fn open_store(url: &str) -> anyhow::Result<Store> {
-    Store::open(url).map_err(|e| anyhow::anyhow!("{}", redact(&e)))
+    Store::open(url).map_err(|e| anyhow::anyhow!("{}", redact(e.message())))
 }

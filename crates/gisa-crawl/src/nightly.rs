@@ -90,15 +90,15 @@ pub fn run(config_path: &Path, engine: &Engine, progress: bool) -> Result<Summar
     let sources = Sources::load(&sources_path)
         .map_err(|ps| ps.iter().map(|p| format!("{}:{}: {}", sources_path.display(), p.line, p.message)).collect::<Vec<_>>().join("\n"))?;
     let url = database_url(config_path, &config);
-    let mut store = Store::open(&url)?;
-    store.lock_run()?;
+    let mut store = Store::open(&url).map_err(|e| e.to_string())?;
+    store.lock_run().map_err(|e| e.to_string())?;
     let state = sources.state_path(&sources_path);
     let frontier = SqliteFrontier::open(&state)?;
     let crawler = Crawler::new(&sources, Box::new(frontier), Options { progress, ..Options::default() })?;
     let store = Mutex::new(store);
     let summary = Mutex::new(Summary { database: redact(&url), ..Summary::default() });
     let on_article = |page: ArticlePage| {
-        let result = crate::page::process_page(engine, &page).map_err(|e| e.to_string()).and_then(|record| store.lock().unwrap().put(&record));
+        let result = crate::page::process_page(engine, &page).map_err(|e| e.to_string()).and_then(|record| store.lock().unwrap().put(&record).map_err(|e| e.to_string()));
         let mut s = summary.lock().unwrap();
         match result {
             Ok(Put::New) => s.articles_new += 1,
@@ -116,7 +116,7 @@ pub fn run(config_path: &Path, engine: &Engine, progress: bool) -> Result<Summar
     let mut s = summary.into_inner().unwrap();
     // Articles stored under other rules are brought up to these rules, so
     // the database never mixes what two rule sets found.
-    let re = gisa_store::reextract::reextract_stale(&mut store.lock().unwrap(), engine)?;
+    let re = gisa_store::reextract::reextract_stale(&mut store.lock().unwrap(), engine).map_err(|e| e.to_string())?;
     s.articles_reextracted = re.done;
     for (id, e) in &re.failed {
         s.articles_failed += 1;

@@ -6,9 +6,12 @@
 //! the table definitions differ per engine (`migrations/`).
 
 // The core modules this crate builds on, under their old `crate::` paths.
+pub use error::{Error, ErrorKind};
+
 use gisa_core::{output};
 
 mod db;
+mod error;
 pub mod export;
 pub mod reextract;
 pub mod story;
@@ -94,17 +97,19 @@ fn key(name: &str) -> String {
 
 impl Store {
     /// Opens (and migrates) the database named by `url`.
-    pub fn open(url: &str) -> Result<Store, String> {
+    pub fn open(url: &str) -> Result<Store, Error> {
         // postgres::Client reads both URLs and libpq key=value strings.
         let (db, path): (Box<dyn Db>, Option<PathBuf>) = if let Some(path) = sqlite_path(url) {
-            let conn = rusqlite::Connection::open(&path).map_err(|e| format!("cannot open {}: {e}", path.display()))?;
-            conn.pragma_update(None, "journal_mode", "WAL").map_err(|e| e.to_string())?;
-            conn.pragma_update(None, "foreign_keys", "ON").map_err(|e| e.to_string())?;
-            conn.busy_timeout(std::time::Duration::from_secs(30)).map_err(|e| e.to_string())?;
+            let conn = rusqlite::Connection::open(&path).map_err(|e| Error::new(ErrorKind::Open, format!("cannot open {}: {e}", path.display())))?;
+            let setup = |e: rusqlite::Error| Error::new(ErrorKind::Open, format!("cannot set up {}: {e}", path.display()));
+            conn.pragma_update(None, "journal_mode", "WAL").map_err(setup)?;
+            conn.pragma_update(None, "foreign_keys", "ON").map_err(setup)?;
+            conn.busy_timeout(std::time::Duration::from_secs(30)).map_err(setup)?;
             (Box::new(Sqlite(conn)), Some(path))
         } else {
             let client = postgres::Client::connect(url, postgres::NoTls).map_err(|e| {
-                format!("cannot connect to {}: {}", redact(url), redact(&e.as_db_error().map_or(e.to_string(), |d| d.message().to_string())))
+                let why = redact(&e.as_db_error().map_or(e.to_string(), |d| d.message().to_string()));
+                Error::new(ErrorKind::Open, format!("cannot connect to {}: {why}", redact(url)))
             })?;
             (Box::new(Postgres(client)), None)
         };
@@ -117,7 +122,7 @@ impl Store {
         self.db.engine()
     }
 
-    fn migrate(&mut self) -> Result<(), String> {
+    fn migrate(&mut self) -> Result<(), Error> {
         self.db.batch("CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT PRIMARY KEY, applied_at TEXT NOT NULL)")?;
         let applied: Vec<i64> = self.db.query("SELECT version FROM schema_migrations", &[])?.iter().filter_map(|r| r[0].as_int()).collect();
         for (version, sqlite, postgres) in MIGRATIONS {
@@ -133,7 +138,7 @@ impl Store {
                 Ok(_) => self.db.commit()?,
                 Err(e) => {
                     let _ = self.db.rollback();
-                    return Err(format!("migration {version} failed: {e}"));
+                    return Err(Error::new(ErrorKind::Migration, format!("migration {version} failed: {e}")));
                 }
             }
         }
@@ -143,31 +148,32 @@ impl Store {
     /// Takes the run lock, so two `gisa run`s never overlap: a lock file
     /// beside a SQLite database (released by the OS if the process dies), a
     /// session advisory lock on PostgreSQL.
-    pub fn lock_run(&mut self) -> Result<(), String> {
+    pub fn lock_run(&mut self) -> Result<(), Error> {
         const BUSY: &str = "another gisa run is using this database; try again when it has finished";
         match &self.path {
             Some(path) => {
                 let lock_path = path.with_extension("db.lock");
-                let file = std::fs::OpenOptions::new().create(true).truncate(false).write(true).open(&lock_path).map_err(|e| format!("cannot open {}: {e}", lock_path.display()))?;
+                let file = std::fs::OpenOptions::new().create(true).truncate(false).write(true).open(&lock_path)
+                    .map_err(|e| Error::new(ErrorKind::Open, format!("cannot open {}: {e}", lock_path.display())))?;
                 match file.try_lock() {
                     Ok(()) => {
                         self.lock = Some(file);
                         Ok(())
                     }
-                    Err(std::fs::TryLockError::WouldBlock) => Err(format!("{BUSY} ({} is held)", lock_path.display())),
-                    Err(std::fs::TryLockError::Error(e)) => Err(format!("cannot lock {}: {e}", lock_path.display())),
+                    Err(std::fs::TryLockError::WouldBlock) => Err(Error::new(ErrorKind::Busy, format!("{BUSY} ({} is held)", lock_path.display()))),
+                    Err(std::fs::TryLockError::Error(e)) => Err(Error::new(ErrorKind::Open, format!("cannot lock {}: {e}", lock_path.display()))),
                 }
             }
             None => {
                 let got = self.db.query("SELECT pg_try_advisory_lock(47481001)", &[])?;
-                if got.first().and_then(|r| r[0].as_int()) == Some(1) { Ok(()) } else { Err(BUSY.to_string()) }
+                if got.first().and_then(|r| r[0].as_int()) == Some(1) { Ok(()) } else { Err(Error::new(ErrorKind::Busy, BUSY)) }
             }
         }
     }
 
     /// Stores one extracted article in one transaction: the article row, its
     /// story, its mentions (replacing any earlier ones) and its programs.
-    pub fn put(&mut self, rec: &Record) -> Result<Put, String> {
+    pub fn put(&mut self, rec: &Record) -> Result<Put, Error> {
         let content_hash = crate::output::short_hash(rec.text.as_bytes());
         let old = self.db.query("SELECT content_hash, extractor_version FROM articles WHERE id = $1", &[Val::Text(rec.id.clone())])?;
         let state = match old.first() {
@@ -188,7 +194,7 @@ impl Store {
         }
     }
 
-    fn write(&mut self, rec: &Record, content_hash: &str) -> Result<(), String> {
+    fn write(&mut self, rec: &Record, content_hash: &str) -> Result<(), Error> {
         let id = Val::Text(rec.id.clone());
         let now = crate::output::timestamp_now();
         let seen = rec.published.clone().unwrap_or_else(|| now[..10].to_string());
@@ -213,7 +219,7 @@ impl Store {
             Some((_, sid)) => sid,
             None => {
                 let r = self.db.query("INSERT INTO stories (created_at) VALUES ($1) RETURNING id", &[Val::Text(now.clone())])?;
-                r.first().and_then(|r| r[0].as_int()).ok_or("no story id returned")?
+                r.first().and_then(|r| r[0].as_int()).ok_or_else(|| Error::query("no story id returned"))?
             }
         };
         self.db.exec(
@@ -256,7 +262,7 @@ impl Store {
                  RETURNING id",
                 &[Val::Text(k.clone()), Val::Text(p.name.clone()), Val::Text(seen.clone())],
             )?;
-            let pid = r.first().and_then(|r| r[0].as_int()).ok_or("no program id returned")?;
+            let pid = r.first().and_then(|r| r[0].as_int()).ok_or_else(|| Error::query("no program id returned"))?;
             self.db.exec("INSERT INTO program_aliases (program_id, alias) VALUES ($1, $2) ON CONFLICT DO NOTHING", &[Val::Int(pid), Val::Text(p.name.clone())])?;
             program_ids.push((k, pid));
             self.mention(&id, "program", &p.name, None, None, None, None, None, None, None, None, p.start, p.end, Some(pid), None)?;
@@ -312,7 +318,7 @@ impl Store {
         end: usize,
         program: Option<i64>,
         region: Option<&str>,
-    ) -> Result<(), String> {
+    ) -> Result<(), Error> {
         self.db
             .exec(
                 "INSERT INTO mentions (article_id, kind, text, value, value_num, unit, role, noun, about, bound, approx, start_pos, end_pos, program_id, region)
@@ -340,7 +346,7 @@ impl Store {
 
     /// Articles whose mentions came from another extractor version than
     /// `current` (rules or user dictionary changed since), without mentions.
-    pub fn stale_articles(&mut self, current: &str) -> Result<Vec<Record>, String> {
+    pub fn stale_articles(&mut self, current: &str) -> Result<Vec<Record>, Error> {
         let rows = self.db.query(
             "SELECT id, url, outlet, title, published, fetched_at, text, extractor_version FROM articles WHERE extractor_version <> $1 ORDER BY id",
             &[Val::Text(current.into())],
@@ -364,12 +370,12 @@ impl Store {
             .collect())
     }
 
-    pub(crate) fn rows(&mut self, sql: &str, params: &[Val]) -> Result<Vec<Vec<Val>>, String> {
+    pub(crate) fn rows(&mut self, sql: &str, params: &[Val]) -> Result<Vec<Vec<Val>>, Error> {
         self.db.query(sql, params)
     }
 
     /// How many rows each table holds (for summaries and tests).
-    pub fn counts(&mut self) -> Result<Value, String> {
+    pub fn counts(&mut self) -> Result<Value, Error> {
         let mut out = serde_json::Map::new();
         for table in ["articles", "stories", "mentions", "programs", "regions"] {
             let n = self.db.query(&format!("SELECT COUNT(*) FROM {table}"), &[])?.first().and_then(|r| r[0].as_int()).unwrap_or(0);
