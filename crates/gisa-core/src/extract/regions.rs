@@ -1,37 +1,47 @@
 //! Regions (`regions`, and `region` on each amount): every mention of a 시도
 //! or 시군구 in the body, resolved to today's 법정동 code with the gazetteer
 //! (`dictionaries/regions.csv`), and the region each amount goes to when its
-//! sentence says so.
+//! sentence says so. The conventions follow the annotated fixtures.
 //!
 //! 1. **Words.** At the start of every Hangul run (after a space, ·, a quote
 //!    …) the longest gazetteer word is looked up; the rest of its eojeol must be
-//!    grammar (경북도는, 전주에서) or a place noun (충북 지역에, 도내). Anything
-//!    else makes it part of another word, which is not a mention: 경상북도청,
-//!    경북도의회, 전주시청, 광주은행, 대전환, 부산시장.
-//! 2. **Qualified names.** A bare region word qualifies the next eojeol's
-//!    (경북 포항시, 포항시 북구, 광주 북구, 경기 광주시, 충남 예산): one mention,
-//!    certain. A 시도 that cannot qualify it (인천 중구: no 중구 in 인천 since
-//!    2026) leaves it unresolved.
+//!    grammar (경북도는, 전주에서), a place noun (충북 지역에, 도내, 강원권,
+//!    경기북부) or a title (임실군수, 부산시장). Anything else makes it part of
+//!    another word, which is not a mention: 경상북도청, 경북도의회, 전주시청,
+//!    광주은행, 대전환. Datelines ([전주=뉴시스]), hashtags, credits
+//!    (윤재석/신안군 …과장, /남해군) and photo captions (… 광주시 제공) are not body.
+//! 2. **Qualified names.** A bare region word qualifies the next eojeol's: a
+//!    시도 before its 시군구 (경북 포항시, 충남 예산, 경기 광주시) is a mention of its
+//!    own and makes the 시군구 certain; a city before its 일반구 (포항시 북구) is one
+//!    mention, and a 일반구 is always reported as its city (it has no council or
+//!    budget). A 시도 that cannot qualify the next word (인천 중구: no 중구 in 인천
+//!    since 2026) leaves it unresolved; a common word after a region that does
+//!    not hold it (태백 장성: 장성동) is no mention.
 //! 3. **Common words.** Marked words in the CSV are also common nouns: `?`
 //!    (전주 "last week") counts with another region in its sentence or its
-//!    시도 in the article; `!` (예산 "budget", 강화, 고양) only when qualified
-//!    or listed with other regions (부여·공주, 예산 100억원, 홍성 80억원).
+//!    시도 in the article; `!` (예산 "budget", 강화, 고양) only when qualified,
+//!    followed by a place noun, or listed with other regions (부여·공주; 예산
+//!    100억원, 홍성 80억원).
 //! 4. **Names.** A region word inside a quoted program name or inside the name
 //!    of a law, ordinance or committee (강원특별자치도 설치 등에 관한 특별법) is
 //!    part of that name, not a mention.
 //! 5. **Ambiguity.** A word that names several regions (중구, 북구, 고성군,
-//!    광주) takes the one whose 시도 the article mentioned most recently
-//!    before it, else the one whose 시도 the article mentions most; otherwise
-//!    its code and name are null.
+//!    광주) takes the one the article names unambiguously elsewhere, else the
+//!    one sharing a 시도 with the nearest unambiguous region of its sentence,
+//!    else its default (광주: 광주광역시), else the 시도 named most recently
+//!    before it, else the 시도 the article names most; otherwise its code and
+//!    name are null.
 //! 6. **Amounts.** An amount's region is the one its phrase starts with
 //!    (충북 스마트빌리지 12억원, 전주 2280억원), else the one its sentence sends
-//!    money to with 에 (강릉시에 120억원을 지원), else the sentence's topic or
-//!    subject when it is the sentence's only region (경북도는 847억원을
-//!    확보했다). A bare 도는/시는 is no region, and a sentence naming none (a
-//!    national total) links none.
+//!    money to with 에 with no verb between (강릉시에 120억원을 지원), else the
+//!    topic or subject right before it (대구시는 … 5조원, 경상북도는 … 6조원),
+//!    else the sentence's topic, subject, owner or source when it is the
+//!    sentence's only region (경북도는 847억원을 확보했다; 해남군의 예산은;
+//!    구미시에 따르면). A bare 도는/시는 is no region, a list (부여·공주에) names
+//!    no single one, and a sentence naming none (a national total) links none.
 //!
 //! Every step is linear in the text: one lookup per Hangul run, sentences
-//! and 시도 tallies computed once.
+//! and 시도 tallies computed once, per-amount work bounded.
 
 use std::collections::{HashMap, HashSet};
 
@@ -315,12 +325,24 @@ fn grammar(doc: &Doc, rest: &str, start: usize, end: usize) -> bool {
 /// "포항시 북구 흥해읍에는": the grammar after the 읍, 면, 동 or 리 that follows a
 /// region is the region's too (the money goes to 흥해읍 of 포항시 북구).
 fn sub_place_particle(doc: &Doc, f: &Found) -> Option<String> {
-    let next = doc.analysis.eojeols.get(f.last_eojeol + 1)?;
+    let e = f.last_eojeol + 1;
+    let next = doc.analysis.eojeols.get(e)?;
     let word: Vec<char> = doc.chars[next.start..next.end].iter().copied().take_while(|c| is_hangul(*c)).collect();
-    (1..word.len()).find_map(|k| {
-        let rest: String = word[k + 1..].iter().collect();
-        (matches!(word[k], '읍' | '면' | '동' | '리') && (rest.is_empty() || PLACE_PARTICLES.contains(&rest.as_str()))).then_some(rest)
-    })
+    (1..word.len())
+        .find_map(|k| {
+            let rest: String = word[k + 1..].iter().collect();
+            (matches!(word[k], '읍' | '면' | '동' | '리') && (rest.is_empty() || PLACE_PARTICLES.contains(&rest.as_str()))).then_some(rest)
+        })
+        .or_else(|| {
+            // "서울시 예산(안)이 30조원을 돌파했다": the region owns the subject.
+            let tokens = doc.analysis.eojeol_tokens(e);
+            let text = doc.analysis_text();
+            let last = tokens.last()?;
+            let nouns = &tokens[..tokens.len() - 1];
+            let p = last.surface(text);
+            (!nouns.is_empty() && nouns.iter().all(|t| t.pos.is_noun() || t.pos == Pos::Symbol) && matches!(p, "은" | "는" | "이" | "가"))
+                .then(|| p.to_string())
+        })
 }
 
 /// Step 2: a bare region word qualifies the word that starts the next eojeol
@@ -611,7 +633,9 @@ fn link(doc: &Doc, amounts: &mut [Amount], found: &[Found], regions: &[Region], 
         }
         let all: HashSet<Option<&str>> = ks.iter().map(|&k| regions[k].code.as_deref()).collect();
         let first = ks[0];
-        if all.len() == 1 && matches!(found[first].particle.as_str(), "은" | "는" | "이" | "가" | "에서는") {
+        // 경북도는, 해남군의 …예산, and (as annotated) 구미시에 따르면 … 확보했다
+        // when the sentence names no other region.
+        if all.len() == 1 && (TOPIC.contains(&found[first].particle.as_str()) || found[first].particle == "의" || source_phrase(doc, &found[first])) {
             subject.insert(s, first);
         }
     }
@@ -621,6 +645,8 @@ fn link(doc: &Doc, amounts: &mut [Amount], found: &[Found], regions: &[Region], 
             (Some(k).filter(|&k| !listed[k]), "region: the phrase before the amount starts with it")
         } else if let Some(k) = dative.get(&s).copied().flatten().filter(|&k| !listed[k] && near_amount(doc, &found[k], a)) {
             (Some(k), "region: the sentence sends the money there (에)")
+        } else if let Some(k) = topic_before(found, by_sentence.get(&s), a) {
+            (Some(k), "region: the topic or subject right before the amount")
         } else if let Some(&k) = subject.get(&s).filter(|&&k| found[k].start < a.start) {
             (Some(k), "region: the sentence's topic or subject, its only region")
         } else {
@@ -631,6 +657,19 @@ fn link(doc: &Doc, amounts: &mut [Amount], found: &[Found], regions: &[Region], 
             a.region_rule = Some(rule);
         }
     }
+}
+
+/// Particles that make a region the topic or subject of its clause.
+const TOPIC: [&str; 5] = ["은", "는", "이", "가", "에서는"];
+
+/// The last region before amount `a` in its sentence, when it is a topic or
+/// subject: "대구시는 … 5조 4천 984억 원, 경상북도는 … 6조 천 224억 원" gives each
+/// amount its own 시도.
+fn topic_before(found: &[Found], sentence: Option<&Vec<usize>>, a: &Amount) -> Option<usize> {
+    let ks = sentence?;
+    let before = ks.partition_point(|&k| found[k].start < a.start);
+    let k = *ks.get(before.checked_sub(1)?)?;
+    TOPIC.contains(&found[k].particle.as_str()).then_some(k)
 }
 
 /// How many words apart a region with 에 and its amount may be.
