@@ -1345,3 +1345,7 @@ mod crawl_exact;
 // ---- hostile inputs (issue 15) ----
 #[path = "gisa/hostile.rs"]
 mod hostile;
+
+// ---- fuzzing: property tests on stable (issue 15) ----
+#[path = "gisa/fuzz.rs"]
+mod fuzz;

@@ -49,5 +49,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let crawler = Crawler::new(&config, Box::new(frontier), opts).map_err(msg)?;
     let outcome = crawl_to_jsonl(&crawler, &engine, out).map_err(|e| anyhow::anyhow!("crawl stopped: {e}"))?;
     eprintln!("gisa: {}", outcome.report.line());
+    if outcome.report.nothing_fetched() {
+        eprintln!("gisa: no page could be fetched");
+    }
     Ok(if outcome.any_failed() { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }

@@ -11,7 +11,9 @@ use encoding_rs::{Encoding, EUC_KR, UTF_8};
 /// Where the encoding came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Evidence {
+    /// A byte-order mark (UTF-8 or UTF-16); it beats every declaration.
     Bom,
+    /// The `charset` parameter of the HTTP `Content-Type` header.
     HttpHeader,
     /// `<meta charset>`, `http-equiv`, or an XML prolog.
     Declared,
@@ -19,11 +21,14 @@ pub enum Evidence {
     Sniffed,
 }
 
+/// Bytes decoded to text, with the encoding used and what chose it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Decoded {
+    /// The decoded text, without the byte-order mark.
     pub text: String,
     /// The encoding's WHATWG name (`UTF-8`, `EUC-KR`, `ISO-2022-KR` …).
     pub encoding: &'static str,
+    /// What decided `encoding`.
     pub evidence: Evidence,
     /// U+FFFD characters produced for bytes that did not decode.
     pub replacements: usize,

@@ -46,14 +46,17 @@ pub struct Error {
 }
 
 impl Error {
+    /// An error of `kind` with a message a person can act on.
     pub fn new(kind: ErrorKind, message: impl Into<String>) -> Error {
         Error { kind, message: message.into() }
     }
 
+    /// What kind of problem this is, for a program to branch on.
     pub fn kind(&self) -> ErrorKind {
         self.kind
     }
 
+    /// The whole message (what `Display` prints).
     pub fn message(&self) -> &str {
         &self.message
     }

@@ -7,6 +7,7 @@ use std::path::Path;
 
 use regex::{Regex, RegexSet};
 
+/// How a counter finds its noun (`counters.csv` column `kind`: `generic` or `self`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CounterKind {
     /// Counts whatever noun the sentence names (80개 사업).
@@ -15,14 +16,19 @@ pub enum CounterKind {
     SelfContained,
 }
 
+/// One row of `counters.csv`.
 #[derive(Debug, Clone)]
 pub struct Counter {
+    /// The counter as written (개, 개사, 명 …).
     pub surface: String,
+    /// Generic or self-contained.
     pub kind: CounterKind,
 }
 
+/// One row of `currencies.csv`: a currency word after a number makes it money.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Currency {
+    /// The currency word (원, 달러, 유로, 엔 …).
     pub word: String,
     /// ISO 4217 code.
     pub code: String,
@@ -30,25 +36,35 @@ pub struct Currency {
     pub attached_only: bool,
 }
 
+/// What a qualifier does to the quantity it qualifies (`qualifiers.csv` column `effect`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Effect {
+    /// Sets `approx: true` (약, 가량).
     Approx,
+    /// Sets `bound: "min"` (이상, 초과, 최소).
     Min,
+    /// Sets `bound: "max"` (이하, 미만, 최대, 까지).
     Max,
     /// Allowed before a number without changing it (총, 모두).
     None,
 }
 
+/// One row of `qualifiers.csv`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Qualifier {
+    /// The word (약, 최대, 이상 …); a word after a number matches the start of that word (넘는, 넘게).
     pub word: String,
+    /// What the word does to the quantity.
     pub effect: Effect,
 }
 
+/// Every rule list in `dictionaries/`, parsed and checked (re-exported as
+/// [`Rules`](crate::Rules)). Build it with [`Lexicon::builtin`] or [`Lexicon::from_dir`].
 #[derive(Debug, Clone)]
 pub struct Lexicon {
     /// Longest surface first, so 개사 wins over 개.
     pub counters: Vec<Counter>,
+    /// Words that end an unquoted program name (사업, 프로젝트, 센터 …; `program_words.txt`).
     pub program_words: HashSet<String>,
     /// Known program names, spaces removed, longest first.
     pub program_names: Vec<Vec<char>>,
@@ -56,19 +72,30 @@ pub struct Lexicon {
     pub currencies: Vec<Currency>,
     /// Words before a number (약, 최대, 총) and after it (이상, 가량).
     pub qualifiers_before: Vec<Qualifier>,
+    /// Words after a number (이상, 가량, 넘는), longest first.
     pub qualifiers_after: Vec<Qualifier>,
+    /// Words that make a phrase generic rather than a name (이 사업, 해당 사업, 관련
+    /// 사업), stripped from the left of unquoted names (`generic_modifiers.txt`).
     pub generic_modifiers: HashSet<String>,
     /// `about_words.csv`: words stepped over, trimmed, or never a purpose.
     pub about_skip: HashSet<String>,
+    /// `trim` words, cut from the end of a purpose ("스마트농업 관련 예산" → 스마트농업).
     pub about_trim: HashSet<String>,
+    /// `never` words: never a purpose by themselves; a purpose made only of them is null.
     pub about_never: HashSet<String>,
+    /// `measure` words, which say what a number measures (매출액): a purpose ending in one is null.
     pub about_measure: HashSet<String>,
+    /// Particles and endings that may follow a counter or currency word inside
+    /// one eojeol (80개를, 9700억원을; `particles.txt`).
     pub particles: HashSet<String>,
+    /// Lines of page furniture (`furniture.txt`): a whole trimmed line that matches is not article text.
     pub furniture: LineRules,
     /// CSS selectors of known article containers, tried in order.
     pub containers: Vec<scraper::Selector>,
     /// Element id/class patterns of furniture boxes inside a page.
     pub html_furniture: RegexSet,
+    /// Lines that start a page footer (`footer_markers.txt`: 관련기사, 많이 본 뉴스 …),
+    /// dropped with what follows until a body sentence comes back.
     pub footer_markers: LineRules,
     /// A hash of every rule file's name and content as read, so a changed
     /// rule changes the extractor's version (see `pipeline::Engine`).
@@ -79,6 +106,7 @@ pub struct Lexicon {
 /// line of the file matched (so `--explain` can name the rule, `furniture.txt:12`).
 #[derive(Debug, Clone)]
 pub struct LineRules {
+    /// The rule file's name (`furniture.txt`), the first half of a `file:line` rule name.
     pub file: &'static str,
     set: RegexSet,
     /// The file line of each pattern in `set`.
@@ -91,6 +119,7 @@ impl LineRules {
         Ok(LineRules { file, set: regex_list(file, src)?, lines })
     }
 
+    /// Does any pattern match `text` (a whole trimmed line)?
     pub fn is_match(&self, text: &str) -> bool {
         self.set.is_match(text)
     }
@@ -115,14 +144,21 @@ pub fn line_at(src: &str, byte: usize) -> usize {
 /// `file:line: what is wrong`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LexiconError {
+    /// The rule file: its name, or its path when it could not be read.
     pub file: String,
+    /// 1-based line in the file; 0 when the error is not about one line.
     pub line: usize,
+    /// What is wrong.
     pub message: String,
 }
 
 impl std::fmt::Display for LexiconError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}:{}: {}", self.file, self.line, self.message)
+        if self.line == 0 {
+            write!(f, "{}: {}", self.file, self.message)
+        } else {
+            write!(f, "{}:{}: {}", self.file, self.line, self.message)
+        }
     }
 }
 
@@ -142,6 +178,17 @@ const FILES: [(&str, &str); 12] = [
     ("furniture.txt", include_str!("../../../dictionaries/furniture.txt")),
     ("footer_markers.txt", include_str!("../../../dictionaries/footer_markers.txt")),
 ];
+
+/// Reads a rule or configuration file as UTF-8, without the byte-order mark
+/// an editor on Windows may put first (which would otherwise become part of
+/// the first entry: "\u{FEFF}개" is not the counter 개).
+pub fn read_text(path: &Path) -> std::io::Result<String> {
+    let s = std::fs::read_to_string(path)?;
+    Ok(match s.strip_prefix('\u{FEFF}') {
+        Some(rest) => rest.to_string(),
+        None => s,
+    })
+}
 
 /// The embedded copy of one rule file.
 fn builtin_file(name: &str) -> String {
@@ -305,11 +352,24 @@ impl Lexicon {
             .expect("the embedded dictionaries are checked by tests")
     }
 
-    /// Reads the lists from `dir`; a file missing there falls back to the built-in copy.
+    /// Reads the lists from `dir`; a file missing there falls back to the
+    /// built-in copy. A missing directory, or one holding none of the rule
+    /// files, is an error: silently running on the built-in rules would look
+    /// like the edited rules had no effect.
     pub fn from_dir(dir: &Path) -> Result<Lexicon, LexiconError> {
+        let problem = |message: String| LexiconError { file: dir.display().to_string(), line: 0, message };
+        match std::fs::metadata(dir) {
+            Ok(m) if m.is_dir() => {}
+            Ok(_) => return Err(problem("--rules needs a directory of rule files, not a file".into())),
+            Err(e) => return Err(problem(format!("cannot read the --rules directory: {e}"))),
+        }
+        if !FILES.iter().any(|(name, _)| dir.join(name).exists()) {
+            let names: Vec<&str> = FILES.iter().map(|(n, _)| *n).collect();
+            return Err(problem(format!("holds none of the rule files ({}); is it the right directory?", names.join(", "))));
+        }
         Self::parse(|name| {
             let path = dir.join(name);
-            match std::fs::read_to_string(&path) {
+            match read_text(&path) {
                 Ok(s) => Ok(s),
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                     Ok(builtin_file(name))
@@ -365,6 +425,7 @@ impl Lexicon {
         self.qualifiers_after.iter().find(|q| word.starts_with(q.word.as_str())).map(|q| q.effect)
     }
 
+    /// Is `line` (trimmed) page furniture by `furniture.txt`?
     pub fn is_furniture(&self, line: &str) -> bool {
         self.furniture.is_match(line)
     }
@@ -428,6 +489,29 @@ mod tests {
         let usd: Vec<&str> = lex.currencies.iter().filter(|c| c.code == "USD").map(|c| c.word.as_str()).collect();
         assert_eq!(usd, vec!["달러", "불", "弗"]);
         assert!(lex.program_names.contains(&"한국판뉴딜".chars().collect()));
+    }
+
+    #[test]
+    fn rules_dir_missing_or_empty_is_an_error_and_a_bom_is_skipped() {
+        let base = std::env::temp_dir().join(format!("gisa_lexicon_{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&base);
+        let e = Lexicon::from_dir(&base.join("missing")).unwrap_err();
+        assert!(e.to_string().contains("cannot read the --rules directory"), "{e}");
+        std::fs::create_dir_all(base.join("empty")).unwrap();
+        let e = Lexicon::from_dir(&base.join("empty")).unwrap_err();
+        assert!(e.to_string().contains("holds none of the rule files (containers.txt"), "{e}");
+        let rules = base.join("rules");
+        std::fs::create_dir_all(&rules).unwrap();
+        // The first entry of every file with a BOM survives: a new counter,
+        // and a program word, each on the file's first line.
+        std::fs::write(rules.join("counters.csv"), format!("\u{FEFF}필지,self\n{}", builtin_file("counters.csv"))).unwrap();
+        std::fs::write(rules.join("program_words.txt"), "\u{FEFF}사업\n계획\n").unwrap();
+        std::fs::write(rules.join("currencies.csv"), format!("\u{FEFF}{}", builtin_file("currencies.csv"))).unwrap();
+        let lex = Lexicon::from_dir(&rules).unwrap();
+        assert!(lex.counters.iter().any(|c| c.surface == "필지"));
+        assert!(lex.program_words.contains("사업") && !lex.program_words.iter().any(|w| w.starts_with('\u{FEFF}')));
+        assert_eq!(lex.currencies.len(), Lexicon::builtin().currencies.len());
+        let _ = std::fs::remove_dir_all(&base);
     }
 
     #[test]

@@ -12,6 +12,8 @@ pub const SQUOTE: char = '\'';
 /// Canonical double quote: “ ” " ″ „ ‟ all become this.
 pub const DQUOTE: char = '"';
 
+/// One char → its canonical form for matching (‘ → ', ～ → ~, 億 → 억,
+/// ２ → 2, no-break space → space); any other char unchanged.
 pub fn fold_char(c: char) -> char {
     match c {
         '‘' | '’' | 'ʼ' | '′' | '`' | '‛' | '´' | '＇' => SQUOTE,
@@ -43,16 +45,20 @@ pub fn fold_char(c: char) -> char {
 /// The folded text as chars (for scanners) and as a String (for Lindera and
 /// regex); both have exactly as many chars as the original.
 pub struct Folded {
+    /// One folded char per original char.
     pub chars: Vec<char>,
+    /// The same chars as a String.
     pub string: String,
 }
 
+/// Folds every char of `text` (see [`fold_char`]).
 pub fn fold(text: &str) -> Folded {
     let chars: Vec<char> = text.chars().map(fold_char).collect();
     let string = chars.iter().collect();
     Folded { chars, string }
 }
 
+/// A precomposed Hangul syllable (가–힣); jamo and other chars are not.
 pub fn is_hangul(c: char) -> bool {
     ('\u{AC00}'..='\u{D7A3}').contains(&c)
 }

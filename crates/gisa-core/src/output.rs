@@ -7,16 +7,22 @@ use sha2::{Digest, Sha256};
 use crate::article::DroppedLine;
 use crate::extract::Extraction;
 
+/// The SPEC schema version, written as `schema_version` in every record and error object.
 pub const SCHEMA_VERSION: u32 = 1;
 
+/// Where an article came from (SPEC `source`); fields that are `None` are left out of the JSON.
 #[derive(Debug, Clone, Default, Serialize, PartialEq)]
 pub struct Source {
+    /// The page's canonical URL when known.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
+    /// The input file's path as given on the command line (absent for URLs and stdin).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub path: Option<String>,
+    /// The press outlet's name (충북메이커스).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub outlet: Option<String>,
+    /// When the crawler fetched the page, RFC 3339 UTC ("2026-11-22T01:00:00Z").
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fetched_at: Option<String>,
     /// The input's encoding when it was not UTF-8 (EUC-KR, ISO-2022-KR …).
@@ -27,16 +33,27 @@ pub struct Source {
     pub replacement_chars: Option<usize>,
 }
 
+/// What one article becomes: the SPEC's JSON object, through serde
+/// (`serde_json::to_value`, or [`render`]).
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct Record {
+    /// Always [`SCHEMA_VERSION`].
     pub schema_version: u32,
+    /// Stable hex digest of the canonical URL, or of the body when there is no URL
+    /// (see [`article_id`]).
     pub id: String,
     /// The `Engine::extractor_version` that produced the mentions.
     pub extractor_version: String,
+    /// Where the article came from.
     pub source: Source,
+    /// The article's headline, when found.
     pub title: Option<String>,
+    /// Publication date as `YYYY-MM-DD`, when found.
     pub published: Option<String>,
+    /// The cleaned body text that every offset below points into.
     pub text: String,
+    /// The mentions, flattened into the object as `amounts`, `counts`, `years`,
+    /// `programs` and `percentages`.
     #[serde(flatten)]
     pub extraction: Extraction,
     /// With `--explain`: the input lines cleaning left out of `text`, each
@@ -45,10 +62,15 @@ pub struct Record {
     pub dropped: Option<Vec<DroppedLine>>,
 }
 
+/// The SPEC's error object: an input that could not be read or decoded still
+/// yields one line, and the run goes on.
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct ErrorRecord {
+    /// Always [`SCHEMA_VERSION`].
     pub schema_version: u32,
+    /// The input that failed (`path` or `url`).
     pub source: Source,
+    /// A clear human message ("a.html is a PNG image, not text or HTML").
     pub error: String,
 }
 
@@ -69,6 +91,7 @@ pub fn timestamp_now() -> String {
     chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
 }
 
+/// How records are written (`--format`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[cfg_attr(feature = "clap", derive(clap::ValueEnum))]
 pub enum Format {
@@ -80,6 +103,8 @@ pub enum Format {
     Csv,
 }
 
+/// The CSV columns, one row per mention: `kind` is amount, count, year, program,
+/// percentage or error; `value` holds the year for years; `unit` the currency, counter or `%`/`pp`.
 pub const CSV_HEADER: [&str; 16] = [
     "article_id", "source", "url", "outlet", "published", "kind", "text", "value", "unit", "role", "noun", "about", "bound", "approx",
     "start", "end",
@@ -91,6 +116,7 @@ fn csv_line(fields: &[String]) -> String {
     String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
 }
 
+/// The CSV header line, after a UTF-8 byte-order mark when `bom` (for Excel).
 pub fn csv_header(bom: bool) -> String {
     let h = csv_line(&CSV_HEADER.iter().map(|s| s.to_string()).collect::<Vec<_>>());
     if bom { format!("\u{FEFF}{h}") } else { h }

@@ -13,8 +13,12 @@ use crate::lexicon::Lexicon;
 use crate::morph::Morph;
 use crate::output::{article_id, ErrorRecord, Record, Source, SCHEMA_VERSION};
 
+/// The extractor (re-exported as [`Extractor`](crate::Extractor)): tokenizer
+/// and rules, built once and shared by reference across threads.
 pub struct Engine {
+    /// The Lindera tokenizer with its user dictionary.
     pub morph: Morph,
+    /// The rules from `dictionaries/` (or `--rules`).
     pub lexicon: Lexicon,
     /// Attach rules, tokens and unused numbers to every record (`--explain`).
     pub explain: bool,
@@ -38,9 +42,13 @@ const MAX_REPLACEMENT_SHARE: f64 = 0.05;
 
 /// A page or file read and cleaned, with how its bytes were decoded.
 pub struct Cleaned {
+    /// The clean article.
     pub article: Article,
+    /// The encoding the bytes were read in (WHATWG name: `UTF-8`, `EUC-KR` …).
     pub encoding: &'static str,
+    /// Characters that did not decode and became U+FFFD.
     pub replacements: usize,
+    /// Read as HTML (else as plain text).
     pub html: bool,
 }
 
@@ -75,6 +83,7 @@ pub fn clean_bytes(
 }
 
 impl Engine {
+    /// An engine with `explain` off and `extractor_version` computed from both.
     pub fn new(morph: Morph, lexicon: Lexicon) -> Engine {
         let extractor_version = extractor_version(&lexicon, &morph);
         Engine { morph, lexicon, explain: false, extractor_version }
@@ -86,6 +95,8 @@ impl Engine {
         self.process_article(article, path)
     }
 
+    /// A clean article to its record; `path` becomes `source.path`. With `explain`,
+    /// mentions carry their rule and tokens, and the record lists unused numbers and dropped lines.
     pub fn process_article(&self, article: Article, path: Option<String>) -> Record {
         injected_fault(&article.text);
         let extraction = extract_with(&article.text, &self.morph, &self.lexicon, self.explain);
@@ -104,6 +115,7 @@ impl Engine {
     }
 }
 
+/// The SPEC error object for an input that failed: `path` as `source.path`, `error` the message.
 pub fn error_record(path: Option<String>, error: String) -> ErrorRecord {
     ErrorRecord { schema_version: SCHEMA_VERSION, source: Source { path, ..Source::default() }, error }
 }

@@ -13,7 +13,9 @@ use std::sync::mpsc::sync_channel;
 /// and the run goes on (a panic carried to the caller lost the whole batch).
 #[derive(Debug)]
 pub struct Panicked<T> {
+    /// The item whose work panicked.
     pub item: T,
+    /// The panic's message (see [`panic_message`]).
     pub message: String,
 }
 

@@ -118,7 +118,7 @@ fn line_of(src: &str, needle: &str) -> usize {
 impl Config {
     /// Reads and checks `path`; every problem found, or the config.
     pub fn load(path: &Path) -> Result<Config, Vec<Problem>> {
-        let src = std::fs::read_to_string(path).map_err(|e| vec![Problem { line: 0, message: format!("cannot read {}: {e}", path.display()) }])?;
+        let src = crate::lexicon::read_text(path).map_err(|e| vec![Problem { line: 0, message: format!("cannot read {}: {e}", path.display()) }])?;
         Self::parse(&src)
     }
 

@@ -72,7 +72,7 @@ pub fn database_url(config_path: &Path, config: &RunConfig) -> String {
         }
     }
     match &config.database {
-        Some(u) if u.starts_with("postgres") => u.clone(),
+        Some(u) if gisa_store::is_postgres(u) => u.clone(),
         Some(u) => relative(config_path, u.strip_prefix("sqlite://").unwrap_or(u)).display().to_string(),
         None => relative(config_path, "gisa.db").display().to_string(),
     }
@@ -81,7 +81,7 @@ pub fn database_url(config_path: &Path, config: &RunConfig) -> String {
 /// Runs the nightly job. Err means it could not run (exit 2).
 pub fn run(config_path: &Path, engine: &Engine, progress: bool) -> Result<Summary, String> {
     let started = Instant::now();
-    let text = std::fs::read_to_string(config_path).map_err(|e| format!("cannot read {}: {e}", config_path.display()))?;
+    let text = crate::lexicon::read_text(config_path).map_err(|e| format!("cannot read {}: {e}", config_path.display()))?;
     let config: RunConfig = toml::from_str(&text).map_err(|e| {
         let line = e.span().map_or(0, |s| crate::lexicon::line_at(&text, s.start));
         format!("{}:{line}: {}", config_path.display(), e.message())
@@ -127,7 +127,8 @@ pub fn run(config_path: &Path, engine: &Engine, progress: bool) -> Result<Summar
         report.states.iter().map(|(state, reason, n)| serde_json::json!({"state": state, "reason": reason, "count": n})).collect(),
     );
     s.seconds = started.elapsed().as_secs_f64();
-    let pages_failed = report.states.iter().any(|(st, _, _)| st == "failed");
+    // Not one page answered (hosts refusing every connection) is a failed night too.
+    let pages_failed = report.states.iter().any(|(st, _, _)| st == "failed") || report.nothing_fetched();
     s.exit_status = if s.articles_failed > 0 || pages_failed { 1 } else { 0 };
     Ok(s)
 }

@@ -52,6 +52,15 @@ pub struct Report {
 }
 
 impl Report {
+    /// URLs were tried but not one page answered (every host refused, timed
+    /// out or had no readable robots.txt): the crawl did nothing useful.
+    pub fn nothing_fetched(&self) -> bool {
+        let count = |pred: &dyn Fn(&str) -> bool| -> u64 { self.states.iter().filter(|(s, _, _)| pred(s)).map(|(_, _, n)| n).sum() };
+        let answered = count(&|s| s == "fetched" || s == "not-modified");
+        let tried = count(&|s| s != "queued");
+        tried > 0 && answered == 0
+    }
+
     pub fn line(&self) -> String {
         let mut by_state: Vec<(String, u64, Vec<String>)> = Vec::new();
         for (state, reason, n) in &self.states {

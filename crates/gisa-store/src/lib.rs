@@ -27,9 +27,10 @@ const MIGRATIONS: [(i64, &str, &str); 1] = [(
     include_str!("../migrations/postgres/001_tracking.sql"),
 )];
 
-/// `postgres://user:secret@host/db` → `postgres://user:***@host/db`, for every message.
+/// `postgres://user:secret@host/db` → `postgres://user:***@host/db`, and
+/// `host=db password=secret` → `host=db password=***`, for every message.
 pub fn redact(url: &str) -> String {
-    match (url.find("://"), url.rfind('@')) {
+    let url = match (url.find("://"), url.rfind('@')) {
         (Some(s), Some(at)) if at > s => {
             let userinfo = &url[s + 3..at];
             match userinfo.find(':') {
@@ -38,7 +39,39 @@ pub fn redact(url: &str) -> String {
             }
         }
         _ => url.to_string(),
-    }
+    };
+    // libpq key=value strings and ?password= in URLs; a quoted value may hold spaces.
+    static PASSWORD: once_cell::sync::Lazy<regex::Regex> =
+        once_cell::sync::Lazy::new(|| regex::Regex::new(r"(password\s*=\s*)('(?:[^'\\]|\\.)*'?|[^\s&]+)").expect("valid regex"));
+    PASSWORD.replace_all(&url, "${1}***").into_owned()
+}
+
+/// A libpq key=value connection string (`host=db dbname=gisa user=gisa`):
+/// PostgreSQL, never a SQLite file named after it.
+fn is_libpq_keywords(url: &str) -> bool {
+    static KEYWORD: once_cell::sync::Lazy<regex::Regex> =
+        once_cell::sync::Lazy::new(|| regex::Regex::new(r"^\s*[A-Za-z_]+\s*=").expect("valid regex"));
+    KEYWORD.is_match(url)
+}
+
+/// Does `url` name a PostgreSQL database (a URL or a libpq key=value string)?
+pub fn is_postgres(url: &str) -> bool {
+    url.starts_with("postgres://") || url.starts_with("postgresql://") || is_libpq_keywords(url)
+}
+
+/// The SQLite file a database URL names (None for PostgreSQL).
+fn sqlite_path(url: &str) -> Option<PathBuf> {
+    (!is_postgres(url)).then(|| PathBuf::from(url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:")).unwrap_or(url)))
+}
+
+/// For commands that only read (export, programs, reextract): the message
+/// when `url` names a SQLite file that does not exist, which opening would
+/// create empty.
+pub fn missing_database(url: &str) -> Option<String> {
+    let path = sqlite_path(url)?;
+    (!path.exists()).then(|| {
+        format!("no database at {} (only `gisa run` creates one; check --database or $GISA_DATABASE_URL)", path.display())
+    })
 }
 
 pub struct Store {
@@ -63,17 +96,18 @@ fn key(name: &str) -> String {
 impl Store {
     /// Opens (and migrates) the database named by `url`.
     pub fn open(url: &str) -> Result<Store, String> {
-        let (db, path): (Box<dyn Db>, Option<PathBuf>) = if url.starts_with("postgres://") || url.starts_with("postgresql://") {
-            let client = postgres::Client::connect(url, postgres::NoTls)
-                .map_err(|e| format!("cannot connect to {}: {}", redact(url), e.as_db_error().map_or(e.to_string(), |d| d.message().to_string())))?;
-            (Box::new(Postgres(client)), None)
-        } else {
-            let path = PathBuf::from(url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:")).unwrap_or(url));
+        // postgres::Client reads both URLs and libpq key=value strings.
+        let (db, path): (Box<dyn Db>, Option<PathBuf>) = if let Some(path) = sqlite_path(url) {
             let conn = rusqlite::Connection::open(&path).map_err(|e| format!("cannot open {}: {e}", path.display()))?;
             conn.pragma_update(None, "journal_mode", "WAL").map_err(|e| e.to_string())?;
             conn.pragma_update(None, "foreign_keys", "ON").map_err(|e| e.to_string())?;
             conn.busy_timeout(std::time::Duration::from_secs(30)).map_err(|e| e.to_string())?;
             (Box::new(Sqlite(conn)), Some(path))
+        } else {
+            let client = postgres::Client::connect(url, postgres::NoTls).map_err(|e| {
+                format!("cannot connect to {}: {}", redact(url), redact(&e.as_db_error().map_or(e.to_string(), |d| d.message().to_string())))
+            })?;
+            (Box::new(Postgres(client)), None)
         };
         let mut store = Store { db, path, lock: None };
         store.migrate()?;
@@ -340,5 +374,19 @@ mod tests {
         assert_eq!(redact("postgres://gisa:s3cr3t@db.example:5432/gisa"), "postgres://gisa:***@db.example:5432/gisa");
         assert_eq!(redact("postgres://gisa@localhost/gisa"), "postgres://gisa@localhost/gisa");
         assert_eq!(redact("gisa.db"), "gisa.db");
+        assert_eq!(redact("host=db dbname=gisa user=gisa password=s3cr3t sslmode=disable"), "host=db dbname=gisa user=gisa password=*** sslmode=disable");
+        assert_eq!(redact("host=db password = 'a b\\' c' port=5"), "host=db password = *** port=5");
+        assert_eq!(redact("postgres://db/gisa?user=gisa&password=s3cr3t&sslmode=disable"), "postgres://db/gisa?user=gisa&password=***&sslmode=disable");
+    }
+
+    #[test]
+    fn libpq_keyword_strings_are_postgres_not_a_file() {
+        assert_eq!(sqlite_path("host=localhost dbname=gisa password=x"), None);
+        assert_eq!(sqlite_path(" user = gisa"), None);
+        assert_eq!(sqlite_path("postgresql://h/db"), None);
+        assert_eq!(sqlite_path("sqlite://a=b.db"), Some(PathBuf::from("a=b.db")));
+        assert_eq!(sqlite_path("data/gisa.db"), Some(PathBuf::from("data/gisa.db")));
+        assert!(missing_database("host=localhost dbname=gisa").is_none());
+        assert!(missing_database("/nonexistent/gisa.db").unwrap().starts_with("no database at /nonexistent/gisa.db"));
     }
 }

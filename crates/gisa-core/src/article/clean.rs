@@ -153,6 +153,9 @@ fn resumes_body(line: &str) -> bool {
     is_sentence(line) && line.chars().count() >= 25 && !line.starts_with(['※', '▶', '☞', '►', '▷', '·', '•', '-'])
 }
 
+/// Plain text (as saved from a page) → [`Article`]: NFC-normalised, page
+/// furniture and masthead dropped (each line kept in `dropped` with its rule),
+/// the headline as `title`, and the date, outlet and `출처:` URL read from the lines.
 pub fn clean_text(raw: &str, lex: &Lexicon) -> Article {
     let text: String = raw.trim_start_matches('\u{FEFF}').nfc().collect();
     let lines: Vec<&str> = text

@@ -72,6 +72,11 @@ fn deepest_nesting(html: &str) -> usize {
     most
 }
 
+/// An HTML page's text → [`Article`]: the body from a known container
+/// (`containers.txt`) or the best-scoring block, cleaned like text input; title,
+/// date, outlet and canonical URL from the markup, else from the page text, else
+/// `page_url`. Fails with [`Page`](crate::ErrorKind::Page) when over 10,000 blocks
+/// are left open, and [`NoArticle`](crate::ErrorKind::NoArticle) when no body text is left.
 pub fn from_html(html: &str, page_url: Option<&str>, lex: &Lexicon) -> crate::Result<Article> {
     let depth = deepest_nesting(html);
     if depth > MAX_OPEN_BLOCKS {

@@ -13,10 +13,19 @@ pub use metadata::{find_published, parse_korean_date};
 /// An article ready for extraction. `text` is what every offset points into.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Article {
+    /// The headline, without a site-name suffix (SPEC `title`).
     pub title: Option<String>,
+    /// Publication date as `YYYY-MM-DD` (SPEC `published`), from the markup or a
+    /// date line in the text (입력 2024.01.17 → 2024-01-17).
     pub published: Option<String>,
+    /// The press outlet's name (SPEC `source.outlet`, e.g. 충북메이커스):
+    /// og:site_name, JSON-LD publisher, a copyright line, or the page's host.
     pub outlet: Option<String>,
+    /// The page's canonical URL when known (SPEC `source.url`): `<link rel=canonical>`,
+    /// og:url, a `출처:` line in the text, or the address the page was read from.
     pub url: Option<String>,
+    /// The cleaned body text (SPEC `text`): paragraphs separated by a blank line;
+    /// every mention's `start`/`end` is a char offset into it.
     pub text: String,
     /// Every non-blank input line that is not in `text`, with its rule.
     pub dropped: Vec<DroppedLine>,
@@ -30,6 +39,8 @@ pub struct Article {
 pub struct DroppedLine {
     /// 1-based line of the input text (of the extracted page text for HTML).
     pub line: usize,
+    /// The dropped line, trimmed.
     pub text: String,
+    /// What dropped it: a rule file's `file:line`, or one of the names above.
     pub rule: String,
 }

@@ -7,11 +7,14 @@ use serde::Serialize;
 use super::{Doc, Extraction};
 use crate::numbers::{is_number_boundary, parse_at};
 
+/// What `--explain` attaches to a mention: the rule that found it and the tokens around it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Explain {
+    /// The rule that produced the mention (`amount.range`, `count.self`, `program.quoted` …).
     pub rule: &'static str,
     /// `surface/TAG` for every token of the eojeols the mention touches.
     pub tokens: Vec<String>,
+    /// For amounts: the rule that linked `about`, when one did.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub about_rule: Option<&'static str>,
 }
@@ -21,9 +24,14 @@ pub struct Explain {
 pub struct Rejected {
     /// The whole eojeol holding the number.
     pub text: String,
+    /// Char offset of the number itself in `text` (the record's clean text).
     pub start: usize,
+    /// End char offset of the number, exclusive.
     pub end: usize,
+    /// Why no extractor took it: the reason an extractor recorded when it passed
+    /// the number over (20대, 5개년), else what follows the number.
     pub reason: String,
+    /// `surface/TAG` for every token of the eojeols the number touches.
     pub tokens: Vec<String>,
 }
 
@@ -42,7 +50,7 @@ fn explain(doc: &Doc, rule: &'static str, start: usize, end: usize) -> Option<Ex
     Some(Explain { rule, tokens: tokens_for(doc, start, end), about_rule: None })
 }
 
-pub fn annotate(doc: &Doc, x: &mut Extraction) {
+pub fn annotate(doc: &Doc, x: &mut Extraction, overflowed: &[(usize, usize)]) {
     for a in &mut x.amounts {
         a.explain = explain(doc, a.rule, a.start, a.end).map(|e| Explain { about_rule: a.about_rule, ..e });
     }
@@ -58,7 +66,18 @@ pub fn annotate(doc: &Doc, x: &mut Extraction) {
     for p in &mut x.percentages {
         p.explain = explain(doc, p.rule, p.start, p.end);
     }
-    x.rejected = Some(rejected(doc));
+    let mut rejected = rejected(doc);
+    for &(start, end) in overflowed {
+        rejected.push(Rejected {
+            text: doc.slice(start, end).to_string(),
+            start,
+            end,
+            reason: "too large to represent exactly (over 9223372036854775807, about 922경): not read as a number".into(),
+            tokens: tokens_for(doc, start, end),
+        });
+    }
+    rejected.sort_by_key(|r| r.start);
+    x.rejected = Some(rejected);
 }
 
 /// Why the number at `start..end` is nobody's: the reason an extractor

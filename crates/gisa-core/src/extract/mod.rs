@@ -10,6 +10,7 @@ mod explain;
 mod percentages;
 mod programs;
 mod qualifiers;
+mod sign;
 mod years;
 
 use serde::Serialize;
@@ -20,23 +21,39 @@ pub use explain::{Explain, Rejected};
 use crate::lexicon::Lexicon;
 use crate::morph::Morph;
 
+/// Which side of `value` the quantity lies on (SPEC `bound`): from a qualifier
+/// (100억원 이상 → min, 이하/미만 → max) or the ends of a range (12억∼210억원 → min, max).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Bound {
+    /// At least `value`: 이상, 초과, 최소, the first end of a range. Serialised `"min"`.
     Min,
+    /// At most `value`: 이하, 미만, 최대, 까지, the last end of a range. Serialised `"max"`.
     Max,
 }
 
+/// Money written with Korean magnitude words or digits (SPEC `amounts`):
+/// 3조 2천 638억원 → `value` 3263800000000, `currency` "KRW".
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Amount {
+    /// The mention as written: `text[start..end]` of the record's text ("3조 2천 638억원").
     pub text: String,
-    pub value: u128,
+    /// The amount as an integer in the currency's units, won for KRW
+    /// (10.5조원 → 10500000000000); fractions of a unit are dropped.
+    /// Negative after a minus sign (△500억원, -500억원; see `sign`).
+    pub value: i128,
     /// ISO 4217 code from `dictionaries/currencies.csv`.
     pub currency: String,
+    /// Written as approximate: 약 4천억원, 50여억원, 100억원가량, 수백억원, 억원대.
     pub approx: bool,
+    /// `min` or `max` when the amount is a bound (100억원 이상 → min), else null.
     pub bound: Option<Bound>,
+    /// Start of the mention: a char offset (Unicode scalar values) into the record's `text`.
     pub start: usize,
+    /// End of the mention: a char offset into `text`, exclusive.
     pub end: usize,
+    /// What the money is for, when the sentence says so: the program, project or
+    /// purpose it is attached to ("80개 사업에 9700억원을 투자" → 80개 사업); else null.
     pub about: Option<String>,
     /// The rule that linked `about` (shown by `--explain`).
     #[serde(skip)]
@@ -49,14 +66,24 @@ pub struct Amount {
     pub explain: Option<Explain>,
 }
 
+/// A number with a counter (SPEC `counts`): 80개 사업 → `value` 80,
+/// `counter` 개, `noun` 사업.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Count {
+    /// The mention as written: `text[start..end]` of the record's text ("80개").
     pub text: String,
+    /// The number as an integer (3만3637개사 → 33637).
     pub value: u128,
+    /// The counter as written (개, 개사, 개소, 곳, 명, 건, 대 …), from `counters.csv`.
     pub counter: String,
+    /// The counted noun when one follows or precedes the counter (80개 사업 → 사업,
+    /// 99개의 … 과제 → 과제), else null.
     pub noun: Option<String>,
+    /// `min` or `max` from a qualifier (1,000개 이상 → min), else null.
     pub bound: Option<Bound>,
+    /// Start of the mention: a char offset (Unicode scalar values) into the record's `text`.
     pub start: usize,
+    /// End of the mention: a char offset into `text`, exclusive.
     pub end: usize,
     /// The rule that produced the mention (shown by `--explain`).
     #[serde(skip)]
@@ -66,20 +93,30 @@ pub struct Count {
     pub explain: Option<Explain>,
 }
 
+/// What a year is in its sentence (SPEC `role`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum YearRole {
+    /// A deadline or goal: 2027년까지, 2030년까지 목표, the end of a range (’23~’27).
     Target,
+    /// The start of a range or 부터: 2020년부터, (’24~).
     Start,
+    /// Any other year: 2024년, 2019년 이후, a baseline (2020년 10.5조원).
     Mention,
 }
 
+/// An explicit year (SPEC `years`), four-digit or apostrophe form (’27, '27, ‘27 → 2027).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Year {
+    /// The mention as written: `text[start..end]` of the record's text ("2027년까지", "’27").
     pub text: String,
+    /// The full year (’27 → 2027).
     pub year: u32,
+    /// Target, start or plain mention.
     pub role: YearRole,
+    /// Start of the mention: a char offset (Unicode scalar values) into the record's `text`.
     pub start: usize,
+    /// End of the mention: a char offset into `text`, exclusive.
     pub end: usize,
     /// The rule that produced the mention (shown by `--explain`).
     #[serde(skip)]
@@ -89,10 +126,15 @@ pub struct Year {
     pub explain: Option<Explain>,
 }
 
+/// A named policy, plan, project, program, fund, zone, centre, committee, law or
+/// ordinance (SPEC `programs`): quoted, ending in a program word, or in the user lexicon.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Program {
+    /// The name, without quotes or brackets (「지방 디지털 경쟁력 강화방안」 → 지방 디지털 경쟁력 강화방안).
     pub name: String,
+    /// Start of the mention (char offset into `text`); a quoted name's span includes its quotes.
     pub start: usize,
+    /// End of the mention (char offset, exclusive), after a closing quote.
     pub end: usize,
     /// The rule that produced the mention (shown by `--explain`).
     #[serde(skip)]
@@ -102,13 +144,18 @@ pub struct Program {
     pub explain: Option<Explain>,
 }
 
+/// A percentage or percentage-point change (SPEC `percentages`): 1.3% → 1.3; 2%p → 2, unit `pp`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Percentage {
+    /// The mention as written: `text[start..end]` of the record's text ("1.3%").
     pub text: String,
+    /// The number as written (52.5% → 52.5); negative after a minus sign (△3.2%, -3.2%).
     pub value: f64,
     /// `%` or `pp` (percentage points, written %p or %포인트).
     pub unit: &'static str,
+    /// Start of the mention: a char offset (Unicode scalar values) into the record's `text`.
     pub start: usize,
+    /// End of the mention: a char offset into `text`, exclusive.
     pub end: usize,
     /// The rule that produced the mention (shown by `--explain`).
     #[serde(skip)]
@@ -118,12 +165,19 @@ pub struct Percentage {
     pub explain: Option<Explain>,
 }
 
+/// Every mention found in one article's text, by kind (SPEC `amounts`,
+/// `counts`, `years`, `programs`, `percentages`); flattened into the [`Record`](crate::Record).
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Extraction {
+    /// Money mentions.
     pub amounts: Vec<Amount>,
+    /// Numbers with a counter.
     pub counts: Vec<Count>,
+    /// Explicit years with their roles.
     pub years: Vec<Year>,
+    /// Program names.
     pub programs: Vec<Program>,
+    /// Percentages and percentage points.
     pub percentages: Vec<Percentage>,
     /// With `--explain`: numbers no extractor took, and why.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -139,6 +193,9 @@ pub fn extract(text: &str, morph: &Morph, lex: &Lexicon) -> Extraction {
 /// and the numbers left unused are listed with the reason.
 pub fn extract_with(text: &str, morph: &Morph, lex: &Lexicon, explain: bool) -> Extraction {
     let mut doc = Doc::new(text, morph, lex);
+    // Numbers too large to represent (over 922경) are nobody's mention, and
+    // no part of them may be read as a smaller number (천원 in 10³⁰천원).
+    let overflowed = claim_overflows(&mut doc);
     // Order matters: money and percentages claim their digits before years and
     // counts look, and `about` needs the programs and counts found.
     let mut amounts = amounts::find(&mut doc);
@@ -149,7 +206,31 @@ pub fn extract_with(text: &str, morph: &Morph, lex: &Lexicon, explain: bool) -> 
     about::link(&doc, &mut amounts, &programs, &counts);
     let mut x = Extraction { amounts, counts, years, programs, percentages, rejected: None };
     if explain {
-        explain::annotate(&doc, &mut x);
+        explain::annotate(&doc, &mut x, &overflowed);
     }
     x
+}
+
+/// Claims every number whose value overflows, and returns their spans.
+fn claim_overflows(doc: &mut Doc) -> Vec<(usize, usize)> {
+    let mut spans = Vec::new();
+    let mut i = 0;
+    while i < doc.len() {
+        if !crate::numbers::is_number_boundary(&doc.chars, i) {
+            i += 1;
+            continue;
+        }
+        match crate::numbers::parse_extent(&doc.chars, i) {
+            Some(n) if n.overflow => {
+                spans.push((n.start, n.end));
+                i = n.end;
+            }
+            Some(n) => i = n.end.max(i + 1),
+            None => i += 1,
+        }
+    }
+    for &(s, e) in &spans {
+        doc.claim(s, e);
+    }
+    spans
 }

@@ -1,6 +1,7 @@
 //! ko-dic (Sejong) part-of-speech tags as a compact enum, so extractors match
 //! on tags without string comparisons in the hot path.
 
+/// A ko-dic (Sejong) part-of-speech tag; particle, ending and symbol tags are grouped.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Pos {
     /// 일반 명사 (common noun)
@@ -15,37 +16,53 @@ pub enum Pos {
     Nr,
     /// 대명사
     Np,
+    /// 동사 (verb)
     Vv,
+    /// 형용사 (adjective)
     Va,
+    /// 보조 용언 (auxiliary predicate)
     Vx,
     /// 긍정 지정사 (이다)
     Vcp,
+    /// 부정 지정사 (아니다)
     Vcn,
     /// 관형사 (determiner: 이, 그, 각 …)
     Mm,
+    /// 일반 부사 (adverb)
     Mag,
+    /// 접속 부사 (conjunctive adverb: 그리고, 또한)
     Maj,
+    /// 감탄사 (interjection)
     Ic,
     /// Case, auxiliary and conjunctive particles (JKS, JKB, JX, JC …).
     Particle,
     /// Endings (EP, EF, EC, ETN, ETM).
     Ending,
+    /// 체언 접두사 (noun prefix)
     Xpn,
+    /// 명사 파생 접미사 (noun-deriving suffix: 들, 적 …)
     Xsn,
+    /// 동사 파생 접미사 (verb-deriving suffix: 하 …)
     Xsv,
+    /// 형용사 파생 접미사 (adjective-deriving suffix)
     Xsa,
+    /// 어근 (root)
     Xr,
     /// Punctuation and symbols (SF, SE, SSO, SSC, SC, SY).
     Symbol,
-    /// Foreign letters (SL), Hanja (SH).
+    /// Foreign letters (SL).
     Foreign,
+    /// Hanja (SH).
     Hanja,
     /// Numerals in digits (SN).
     Number,
+    /// A tag not listed here.
     Unknown,
 }
 
 impl Pos {
+    /// A ko-dic tag → `Pos` (`NNG` → `Nng`); any other `J…` tag is `Particle`,
+    /// `E…` `Ending`, `S…` `Symbol`.
     pub fn parse(tag: &str) -> Pos {
         match tag {
             "NNG" => Pos::Nng,
@@ -88,6 +105,7 @@ impl Pos {
         matches!(self, Pos::Particle | Pos::Ending | Pos::Vcp)
     }
 
+    /// The tag as ko-dic writes it (`NNG`); grouped tags print as `J`, `E`, `S`.
     pub fn as_str(self) -> &'static str {
         match self {
             Pos::Nng => "NNG",

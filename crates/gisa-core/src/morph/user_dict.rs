@@ -9,12 +9,16 @@ pub const BUILTIN_USER_DICT: &str = include_str!("../../../../dictionaries/user_
 /// `file:line: what is wrong`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UserDictError {
+    /// Where the dictionary came from: its path, or a label for the built-in copy.
     pub origin: String,
+    /// 1-based line; 0 when the error is not about one line (an unreadable file).
     pub line: usize,
+    /// What is wrong.
     pub message: String,
 }
 
 impl UserDictError {
+    /// An error at `origin:line`.
     pub fn new(origin: String, line: usize, message: String) -> Self {
         UserDictError { origin, line, message }
     }
