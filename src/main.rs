@@ -16,7 +16,7 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Extract amounts, counts, years, programs and percentages from articles.
+    /// Extract amounts, counts, years, programs, percentages and regions from articles.
     Extract(cli::extract::Args),
     /// Print the cleaned article of each page or file (title, date, outlet,
     /// URL, text), without extracting: to check what the cleaner keeps.
@@ -36,7 +36,7 @@ enum Command {
     /// Rebuild mentions from stored text for articles extracted by another
     /// extractor version (changed rules or user dictionary; no refetching).
     Reextract(cli::reextract::Args),
-    /// Export articles, mentions or programs from the tracking database.
+    /// Export articles, mentions, programs or regions from the tracking database.
     Export(cli::export::Args),
     /// List tracked programs with their totals and sources.
     Programs(cli::export::ProgramsArgs),

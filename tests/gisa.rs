@@ -40,7 +40,7 @@ fn run_fixture(path: &Path) -> Value {
 /// programs the span covers the name.
 fn check_offsets(record: &Value) {
     let text: Vec<char> = record["text"].as_str().unwrap().chars().collect();
-    for list in ["amounts", "counts", "years", "percentages", "programs"] {
+    for list in ["amounts", "counts", "years", "percentages", "programs", "regions"] {
         for item in record[list].as_array().unwrap() {
             let (s, e) = (item["start"].as_u64().unwrap() as usize, item["end"].as_u64().unwrap() as usize);
             assert!(s < e && e <= text.len(), "{list} span {s}..{e} out of range");
@@ -241,6 +241,7 @@ fn random_tricky_text_never_panics_and_keeps_offsets() {
         "0", "1", "2", "9", "20", "2027", ",", ".", " ", " ", "\n", "억", "조", "만", "천", "백", "십", "수", "여", "개",
         "개사", "명", "곳", "대", "원", "달러", "%", "p", "년", "까지", "부터", "~", "∼", "→", "’", "‘", "'", "「", "」",
         "“", "”", "(", ")", "▲", "약", "최대", "이상", "사업", "센터", "의", "을", "에", "제", "차", "스마트빌리지", "兆", "２",
+        "경북", "포항시", "북구", "광주", "도는", "예산", "·", "[", "]", "=",
     ];
     let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
     let mut next = || {
@@ -1239,7 +1240,7 @@ fn a_run_killed_midway_leaves_no_duplicate_and_no_half_article() {
         let mentions: Vec<Value> = export(db, "mentions", "jsonl").lines().map(|l| serde_json::from_str(l).unwrap()).collect();
         for a in &articles {
             let r = extract_text(a["text"].as_str().unwrap());
-            let expected: usize = ["amounts", "counts", "years", "programs", "percentages"].iter().map(|k| r[k].as_array().unwrap().len()).sum();
+            let expected: usize = ["amounts", "counts", "years", "programs", "percentages", "regions"].iter().map(|k| r[k].as_array().unwrap().len()).sum();
             let stored = mentions.iter().filter(|m| m["article_id"] == a["id"]).count();
             assert_eq!(stored, expected, "{}", a["url"]);
         }
@@ -1291,7 +1292,7 @@ fn jsonl_archives_stream_with_line_numbered_errors_csv_and_shards() {
     let csv = std::fs::read_to_string(&csv_path).unwrap();
     assert!(csv.starts_with("\u{FEFF}article_id,source,url,outlet,published,kind,text,value"));
     let mentions: usize = records[..32].iter().filter(|r| r.get("error").is_none()).map(|r| {
-        ["amounts", "counts", "years", "programs", "percentages"].iter().map(|k| r[k].as_array().unwrap().len()).sum::<usize>()
+        ["amounts", "counts", "years", "programs", "percentages", "regions"].iter().map(|k| r[k].as_array().unwrap().len()).sum::<usize>()
     }).sum();
     assert_eq!(csv.lines().count(), 1 + mentions + 2, "header, mentions, two error rows");
     assert!(csv.lines().any(|l| l.contains(",amount,100억원,10000000000,KRW,")));
@@ -1349,3 +1350,7 @@ mod hostile;
 // ---- fuzzing: property tests on stable (issue 15) ----
 #[path = "gisa/fuzz.rs"]
 mod fuzz;
+
+// ---- regions (issue 13) ----
+#[path = "gisa/regions.rs"]
+mod regions;

@@ -2,7 +2,7 @@
 
 use std::process::ExitCode;
 
-use gisa_store::export::{rows, write, Filter, Format, What};
+use gisa_store::export::{rows, write, By, Filter, Format, What};
 use gisa_store::{redact, Store};
 
 use super::msg;
@@ -29,6 +29,13 @@ pub struct Args {
     /// Only articles that mention this program (spaces ignored).
     #[arg(long)]
     program: Option<String>,
+    /// Only articles naming this region: a 법정동 code (47, or 47113) or a
+    /// name (경북, 포항시 북구); a 시도 takes in its 시군구.
+    #[arg(long, value_parser = super::parse_region)]
+    region: Option<String>,
+    /// With --what programs: one row per program and region its money goes to.
+    #[arg(long, value_enum)]
+    by: Option<By>,
 }
 
 #[derive(clap::Args, Debug)]
@@ -37,15 +44,21 @@ pub struct ProgramsArgs {
     database: String,
     #[arg(long, value_enum, default_value_t = Format::Csv)]
     format: Format,
+    /// One row per program and region its money goes to (`--by region`).
+    #[arg(long, value_enum)]
+    by: Option<By>,
+    /// Only articles naming this region (a code or a name, as for export).
+    #[arg(long, value_parser = super::parse_region)]
+    region: Option<String>,
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let filter = Filter { outlet: args.outlet, from: args.from, to: args.to, program: args.program };
+    let filter = Filter { outlet: args.outlet, from: args.from, to: args.to, program: args.program, region: args.region, by: args.by };
     export(&args.database, args.what, args.format, args.bom, &filter)
 }
 
 pub fn programs(args: ProgramsArgs) -> anyhow::Result<ExitCode> {
-    export(&args.database, What::Programs, args.format, false, &Filter::default())
+    export(&args.database, What::Programs, args.format, false, &Filter { by: args.by, region: args.region, ..Filter::default() })
 }
 
 fn export(database: &str, what: What, format: Format, bom: bool, filter: &Filter) -> anyhow::Result<ExitCode> {

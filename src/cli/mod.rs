@@ -59,6 +59,22 @@ impl Rules {
     }
 }
 
+/// A region for `--region`: a code (2 or 5 digits) or a name the built-in
+/// gazetteer knows (경북, 포항시 북구, 강원도), as its code.
+pub fn parse_region(s: &str) -> Result<String, String> {
+    static RULES: std::sync::OnceLock<gisa_core::Rules> = std::sync::OnceLock::new();
+    let s = s.trim();
+    if s.chars().all(|c| c.is_ascii_digit()) && (s.len() == 2 || s.len() == 5) {
+        return Ok(s.to_string());
+    }
+    RULES
+        .get_or_init(gisa_core::Rules::builtin)
+        .regions
+        .resolve_name(s)
+        .map(|e| e.code.clone())
+        .ok_or_else(|| format!("'{s}' is not a region code (47, 47113) or a region name in dictionaries/regions.csv"))
+}
+
 /// `2024-01-17` → itself, checked as a real day.
 pub fn parse_day(s: &str) -> Result<String, String> {
     gisa_core::article::parse_korean_date(s.get(0..4).unwrap_or(""), s.get(5..7).unwrap_or(""), s.get(8..10).unwrap_or(""))

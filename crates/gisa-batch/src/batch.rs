@@ -90,7 +90,7 @@ impl Drop for Sink {
 /// What one item gave: its rendered output and what the summary counts.
 struct Done {
     rendered: String,
-    mentions: [usize; 5],
+    mentions: [usize; 6],
     /// The message, and the kind it is counted under in the summary.
     error: Option<(String, ErrorKind)>,
     skipped: bool,
@@ -112,18 +112,18 @@ fn process(engine: &Engine, item: &Item, args: &Args) -> Done {
         Item::Line { json, .. } => json.len() as u64 + 1,
         _ => 0,
     };
-    let skip = Done { rendered: String::new(), mentions: [0; 5], error: None, skipped: true, size };
+    let skip = Done { rendered: String::new(), mentions: [0; 6], error: None, skipped: true, size };
     match result {
         Ok(record) if !in_shard(args.shard, &record.id) => skip,
         Ok(record) => {
             let x = &record.extraction;
-            let mentions = [x.amounts.len(), x.counts.len(), x.years.len(), x.programs.len(), x.percentages.len()];
+            let mentions = [x.amounts.len(), x.counts.len(), x.years.len(), x.programs.len(), x.percentages.len(), x.regions.len()];
             Done { rendered: render(&record, args.format), mentions, error: None, skipped: false, size }
         }
         Err((label, _)) if !in_shard(args.shard, label.as_deref().unwrap_or("")) => skip,
         Err((label, error)) => {
             let rendered = render(&error_record(label, error.message().to_string()), args.format);
-            Done { rendered, mentions: [0; 5], error: Some((error.message().to_string(), error.kind())), skipped: false, size }
+            Done { rendered, mentions: [0; 6], error: Some((error.message().to_string(), error.kind())), skipped: false, size }
         }
     }
 }
@@ -135,15 +135,15 @@ fn internal_error(item: &Item, panic: &str, args: &Args) -> Done {
     let message = format!("internal error while processing: {}{panic}", label.as_deref().map(|l| format!("{l}: ")).unwrap_or_default());
     let skipped = !in_shard(args.shard, label.as_deref().unwrap_or(""));
     let rendered = if skipped { String::new() } else { render(&error_record(label, message.clone()), args.format) };
-    Done { rendered, mentions: [0; 5], error: Some((message, ErrorKind::Internal)), skipped, size: 0 }
+    Done { rendered, mentions: [0; 6], error: Some((message, ErrorKind::Internal)), skipped, size: 0 }
 }
 
 /// The closing summary's numbers.
 #[derive(Debug, Default)]
 pub struct Tally {
     pub articles: u64,
-    /// amounts, counts, years, programs, percentages
-    pub mentions: [u64; 5],
+    /// amounts, counts, years, programs, percentages, regions
+    pub mentions: [u64; 6],
     pub errors: std::collections::BTreeMap<ErrorKind, u64>,
     pub failed: u64,
     pub seconds: f64,
@@ -153,7 +153,7 @@ pub struct Tally {
 
 impl Tally {
     pub fn line(&self) -> String {
-        let kinds = ["amounts", "counts", "years", "programs", "percentages"];
+        let kinds = ["amounts", "counts", "years", "programs", "percentages", "regions"];
         let by_kind: Vec<String> = kinds.iter().zip(self.mentions).map(|(k, n)| format!("{n} {k}")).collect();
         let errs: Vec<String> = self.errors.iter().map(|(k, n)| format!("{}: {n}", k.describe())).collect();
         format!(

@@ -97,6 +97,8 @@ pub struct Lexicon {
     /// Lines that start a page footer (`footer_markers.txt`: 관련기사, 많이 본 뉴스 …),
     /// dropped with what follows until a body sentence comes back.
     pub footer_markers: LineRules,
+    /// `regions.csv`: the 시도 and 시군구 with their codes and names.
+    pub regions: crate::gazetteer::Gazetteer,
     /// A hash of every rule file's name and content as read, so a changed
     /// rule changes the extractor's version (see `pipeline::Engine`).
     pub fingerprint: u64,
@@ -164,7 +166,7 @@ impl std::fmt::Display for LexiconError {
 
 impl std::error::Error for LexiconError {}
 
-const FILES: [(&str, &str); 12] = [
+const FILES: [(&str, &str); 13] = [
     ("containers.txt", include_str!("../../../dictionaries/containers.txt")),
     ("html_furniture.txt", include_str!("../../../dictionaries/html_furniture.txt")),
     ("about_words.csv", include_str!("../../../dictionaries/about_words.csv")),
@@ -177,6 +179,7 @@ const FILES: [(&str, &str); 12] = [
     ("particles.txt", include_str!("../../../dictionaries/particles.txt")),
     ("furniture.txt", include_str!("../../../dictionaries/furniture.txt")),
     ("footer_markers.txt", include_str!("../../../dictionaries/footer_markers.txt")),
+    ("regions.csv", include_str!("../../../dictionaries/regions.csv")),
 ];
 
 /// Reads a rule or configuration file as UTF-8, without the byte-order mark
@@ -409,6 +412,7 @@ impl Lexicon {
             containers: selectors("containers.txt", &read("containers.txt")?)?,
             html_furniture: regex_list("html_furniture.txt", &read("html_furniture.txt")?)?,
             footer_markers: LineRules::parse("footer_markers.txt", &read("footer_markers.txt")?)?,
+            regions: crate::gazetteer::Gazetteer::parse("regions.csv", &read("regions.csv")?)?,
             fingerprint: 0,
         };
         lexicon.fingerprint = hasher.borrow().digest();

@@ -5,7 +5,8 @@
 //! text) → `article` (clean body text and metadata, from HTML or text) →
 //! `morph` (Lindera ko-dic) → `extract` (one module per kind of mention, on
 //! the `numbers` grammar and `normalize`d chars) → `output` (the SPEC
-//! record). `lexicon` holds the rules kept as data in `dictionaries/`;
+//! record). `lexicon` holds the rules kept as data in `dictionaries/`
+//! (`gazetteer` the regions table among them);
 //! `pipeline` ties one article through all of it; `workqueue` runs many
 //! items on every core in order.
 //!
@@ -39,6 +40,7 @@ pub mod decode;
 mod error;
 pub mod extract;
 mod front;
+pub mod gazetteer;
 pub mod lexicon;
 pub mod morph;
 pub mod normalize;

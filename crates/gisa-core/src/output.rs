@@ -104,10 +104,12 @@ pub enum Format {
 }
 
 /// The CSV columns, one row per mention: `kind` is amount, count, year, program,
-/// percentage or error; `value` holds the year for years; `unit` the currency, counter or `%`/`pp`.
-pub const CSV_HEADER: [&str; 16] = [
+/// percentage, region or error; `value` holds the year for years and the code
+/// for regions; `unit` the currency, counter, `%`/`pp` or a region's level;
+/// `region` an amount's region code (a region's own code), `region_name` its name.
+pub const CSV_HEADER: [&str; 18] = [
     "article_id", "source", "url", "outlet", "published", "kind", "text", "value", "unit", "role", "noun", "about", "bound", "approx",
-    "start", "end",
+    "start", "end", "region", "region_name",
 ];
 
 fn csv_line(fields: &[String]) -> String {
@@ -140,19 +142,30 @@ pub fn csv_rows(v: &serde_json::Value) -> String {
         return csv_line(&row);
     }
     let mut out = String::new();
-    for (list, kind) in [("amounts", "amount"), ("counts", "count"), ("years", "year"), ("programs", "program"), ("percentages", "percentage")] {
+    // A region code's name, from the record's own region mentions.
+    let region_name = |code: &serde_json::Value| {
+        v["regions"].as_array().into_iter().flatten().find(|r| !code.is_null() && r["code"] == *code).map_or(String::new(), |r| s(&r["name"]))
+    };
+    let lists = [("amounts", "amount"), ("counts", "count"), ("years", "year"), ("programs", "program"), ("percentages", "percentage"), ("regions", "region")];
+    for (list, kind) in lists {
         for m in v[list].as_array().into_iter().flatten() {
             let text = if kind == "program" { &m["name"] } else { &m["text"] };
-            let value = if kind == "year" { &m["year"] } else { &m["value"] };
+            let value = match kind {
+                "year" => &m["year"],
+                "region" => &m["code"],
+                _ => &m["value"],
+            };
             let unit = match kind {
                 "amount" => &m["currency"],
                 "count" => &m["counter"],
                 "percentage" => &m["unit"],
+                "region" => &m["level"],
                 _ => &serde_json::Value::Null,
             };
+            let region = if kind == "region" { &m["code"] } else { &m["region"] };
             let row = [
                 s(&v["id"]), label.clone(), s(&source["url"]), s(&source["outlet"]), s(&v["published"]), kind.to_string(), s(text), s(value), s(unit),
-                s(&m["role"]), s(&m["noun"]), s(&m["about"]), s(&m["bound"]), s(&m["approx"]), s(&m["start"]), s(&m["end"]),
+                s(&m["role"]), s(&m["noun"]), s(&m["about"]), s(&m["bound"]), s(&m["approx"]), s(&m["start"]), s(&m["end"]), s(region), region_name(region),
             ];
             out += &csv_line(&row);
         }

@@ -10,13 +10,18 @@ use super::fixtures::Fixture;
 
 /// The keys an annotator writes for each list (offsets are left out: they
 /// move with every cleaning change and are checked by tests instead).
-const ANNOTATED: [(&str, &[&str]); 5] = [
-    ("amounts", &["text", "value", "currency", "approx", "bound", "about"]),
+const ANNOTATED: [(&str, &[&str]); 6] = [
+    ("amounts", &["text", "value", "currency", "approx", "bound", "about", "region"]),
     ("counts", &["text", "value", "counter", "noun", "bound"]),
     ("years", &["text", "year", "role"]),
     ("programs", &["name"]),
     ("percentages", &["text", "value", "unit"]),
+    ("regions", &["text", "name", "code"]),
 ];
+
+/// Keys of a list that an existing expected file may leave out and still
+/// score the list (amounts annotated before regions existed have no `region`).
+const OPTIONAL: [(&str, &str); 1] = [("amounts", "region")];
 
 #[derive(Debug, Clone)]
 pub struct Change {
@@ -42,6 +47,11 @@ fn expected_from(actual: &Value, old: Option<&Value>) -> Value {
         if !keep(list) {
             continue;
         }
+        // An optional key stays out of a file whose items never had it.
+        let old_items = old.and_then(|o| o.get(list)).and_then(Value::as_array);
+        let written = |k: &str| {
+            !OPTIONAL.contains(&(list, k)) || old_items.is_none_or(|items| items.is_empty() || items.iter().any(|i| i.get(k).is_some()))
+        };
         let items: Vec<Value> = actual
             .get(list)
             .and_then(Value::as_array)
@@ -49,7 +59,7 @@ fn expected_from(actual: &Value, old: Option<&Value>) -> Value {
                 a.iter()
                     .map(|m| {
                         let reduced: Map<String, Value> =
-                            keys.iter().map(|k| (k.to_string(), m.get(*k).cloned().unwrap_or(Value::Null))).collect();
+                            keys.iter().filter(|k| written(k)).map(|k| (k.to_string(), m.get(*k).cloned().unwrap_or(Value::Null))).collect();
                         Value::Object(reduced)
                     })
                     .collect()
@@ -119,11 +129,14 @@ mod tests {
     fn keeps_only_the_fields_the_old_file_scores() {
         let actual = json!({"title": "t", "amounts": [{"text": "1억원", "value": 100000000, "currency": "KRW", "approx": false,
             "bound": null, "about": null, "start": 3, "end": 6}], "counts": [], "years": []});
-        let old = json!({"amounts": []});
+        let old = json!({"amounts": [{"text": "1억원", "value": 100000000}]});
         let new = expected_from(&actual, Some(&old));
+        // The old amounts had no `region`: blessing does not start scoring it.
         assert_eq!(new, json!({"amounts": [{"text": "1억원", "value": 100000000, "currency": "KRW", "approx": false, "bound": null, "about": null}]}));
         let fresh = expected_from(&actual, None);
         assert_eq!(fresh["title"], "t");
         assert_eq!(fresh["programs"], json!([]));
+        assert_eq!(fresh["regions"], json!([]));
+        assert_eq!(fresh["amounts"][0]["region"], Value::Null);
     }
 }

@@ -26,9 +26,11 @@ const fn role(name: &'static str, role: &'static str) -> Field {
 }
 
 /// The fields scored, in report order.
-pub const FIELDS: [Field; 10] = [
+pub const FIELDS: [Field; 12] = [
     field("amounts", "amounts", &["value", "currency"]),
     field("amounts.about", "amounts", &["value", "about"]),
+    // Scored only where the expected amounts carry `region` (a code, or null).
+    field("amounts.region", "amounts", &["value", "region"]),
     field("counts", "counts", &["value", "counter"]),
     field("counts.noun", "counts", &["value", "counter", "noun"]),
     field("years", "years", &["year", "role"]),
@@ -37,6 +39,8 @@ pub const FIELDS: [Field; 10] = [
     role("years.mention", "mention"),
     field("programs", "programs", &["name"]),
     field("percentages", "percentages", &["value", "unit"]),
+    // Regions match on their 법정동 code; null (the article does not say which) matches null.
+    field("regions", "regions", &["code"]),
 ];
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -184,6 +188,27 @@ mod tests {
         let s = &by_name["years.start"];
         assert_eq!((s.true_pos, s.false_pos, s.false_neg), (1, 0, 0));
         assert_eq!((by_name["years"].true_pos, by_name["years"].false_neg), (1, 1));
+    }
+
+    #[test]
+    fn regions_and_amount_regions_are_scored_only_when_annotated() {
+        let actual = json!({"amounts": [{"value": 12, "currency": "KRW", "about": null, "region": "43"}],
+            "regions": [{"text": "충북", "code": "43"}, {"text": "중구", "code": null}]});
+        // Names only (codes not filled in yet), and amounts without `region`: neither is scored.
+        let names_only = json!({"amounts": [{"value": 12, "currency": "KRW"}], "regions": [{"text": "충북", "name": "충청북도"}]});
+        let scored: Vec<_> = score_fixture(&names_only, &actual).into_iter().map(|(n, _)| n).collect();
+        assert_eq!(scored, vec!["amounts"]);
+        let coded = json!({"amounts": [{"value": 12, "currency": "KRW", "region": "43"}],
+            "regions": [{"text": "충청북도", "code": "43"}, {"text": "중구", "code": null}, {"text": "대구", "code": "27"}]});
+        let by_name: HashMap<&str, Score> = score_fixture(&coded, &actual).into_iter().collect();
+        let r = &by_name["regions"];
+        assert_eq!((r.true_pos, r.false_pos, r.false_neg), (2, 0, 1));
+        assert_eq!(r.missed, vec!["«대구» 27".to_string()]);
+        assert_eq!(by_name["amounts.region"].true_pos, 1);
+        // An amount expected with no region does not match one linked to a region.
+        let none = json!({"amounts": [{"value": 12, "currency": "KRW", "region": null}]});
+        let s = score_fixture(&none, &actual).into_iter().find(|(n, _)| *n == "amounts.region").unwrap().1;
+        assert_eq!((s.true_pos, s.false_pos, s.false_neg), (0, 1, 1));
     }
 
     #[test]

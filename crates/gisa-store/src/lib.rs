@@ -21,11 +21,10 @@ use db::{Db, Postgres, Sqlite, Val};
 
 use crate::output::Record;
 
-const MIGRATIONS: [(i64, &str, &str); 1] = [(
-    1,
-    include_str!("../migrations/sqlite/001_tracking.sql"),
-    include_str!("../migrations/postgres/001_tracking.sql"),
-)];
+const MIGRATIONS: [(i64, &str, &str); 2] = [
+    (1, include_str!("../migrations/sqlite/001_tracking.sql"), include_str!("../migrations/postgres/001_tracking.sql")),
+    (2, include_str!("../migrations/sqlite/002_regions.sql"), include_str!("../migrations/postgres/002_regions.sql")),
+];
 
 /// `postgres://user:secret@host/db` → `postgres://user:***@host/db`, and
 /// `host=db password=secret` → `host=db password=***`, for every message.
@@ -260,24 +259,37 @@ impl Store {
             let pid = r.first().and_then(|r| r[0].as_int()).ok_or("no program id returned")?;
             self.db.exec("INSERT INTO program_aliases (program_id, alias) VALUES ($1, $2) ON CONFLICT DO NOTHING", &[Val::Int(pid), Val::Text(p.name.clone())])?;
             program_ids.push((k, pid));
-            self.mention(&id, "program", &p.name, None, None, None, None, None, None, None, None, p.start, p.end, Some(pid))?;
+            self.mention(&id, "program", &p.name, None, None, None, None, None, None, None, None, p.start, p.end, Some(pid), None)?;
         }
         for a in &x.amounts {
             let about_key = a.about.as_deref().map(key);
             let pid = about_key.and_then(|ak| program_ids.iter().filter(|(k, _)| ak.contains(k.as_str())).max_by_key(|(k, _)| k.len()).map(|(_, id)| *id));
             let bound = a.bound.map(|b| format!("{b:?}").to_lowercase());
-            self.mention(&id, "amount", &a.text, Some(a.value.to_string()), Some(a.value as f64), Some(&a.currency), None, None, a.about.as_deref(), bound.as_deref(), Some(a.approx), a.start, a.end, pid)?;
+            self.mention(&id, "amount", &a.text, Some(a.value.to_string()), Some(a.value as f64), Some(&a.currency), None, None, a.about.as_deref(), bound.as_deref(), Some(a.approx), a.start, a.end, pid, a.region.as_deref())?;
         }
         for c in &x.counts {
             let bound = c.bound.map(|b| format!("{b:?}").to_lowercase());
-            self.mention(&id, "count", &c.text, Some(c.value.to_string()), Some(c.value as f64), Some(&c.counter), None, c.noun.as_deref(), None, bound.as_deref(), None, c.start, c.end, None)?;
+            self.mention(&id, "count", &c.text, Some(c.value.to_string()), Some(c.value as f64), Some(&c.counter), None, c.noun.as_deref(), None, bound.as_deref(), None, c.start, c.end, None, None)?;
         }
         for y in &x.years {
             let role = format!("{:?}", y.role).to_lowercase();
-            self.mention(&id, "year", &y.text, Some(y.year.to_string()), Some(f64::from(y.year)), None, Some(&role), None, None, None, None, y.start, y.end, None)?;
+            self.mention(&id, "year", &y.text, Some(y.year.to_string()), Some(f64::from(y.year)), None, Some(&role), None, None, None, None, y.start, y.end, None, None)?;
         }
         for p in &x.percentages {
-            self.mention(&id, "percentage", &p.text, Some(p.value.to_string()), Some(p.value), Some(p.unit), None, None, None, None, None, p.start, p.end, None)?;
+            self.mention(&id, "percentage", &p.text, Some(p.value.to_string()), Some(p.value), Some(p.unit), None, None, None, None, None, p.start, p.end, None, None)?;
+        }
+        // Regions: the mention (value and region are its code, unit its
+        // level), and the region's row, so exports name it without the gazetteer.
+        for r in &x.regions {
+            if let (Some(code), Some(name), Some(level)) = (&r.code, &r.name, r.level) {
+                let sido = if level == "sido" { code.as_str() } else { &code[..2] };
+                self.db.exec(
+                    "INSERT INTO regions (code, level, name, sido) VALUES ($1, $2, $3, $4)
+                     ON CONFLICT (code) DO UPDATE SET level = excluded.level, name = excluded.name, sido = excluded.sido",
+                    &[Val::Text(code.clone()), Val::Text(level.into()), Val::Text(name.clone()), Val::Text(sido.into())],
+                )?;
+            }
+            self.mention(&id, "region", &r.text, r.code.clone(), None, r.level, None, None, None, None, None, r.start, r.end, None, r.code.as_deref())?;
         }
         Ok(())
     }
@@ -299,11 +311,12 @@ impl Store {
         start: usize,
         end: usize,
         program: Option<i64>,
+        region: Option<&str>,
     ) -> Result<(), String> {
         self.db
             .exec(
-                "INSERT INTO mentions (article_id, kind, text, value, value_num, unit, role, noun, about, bound, approx, start_pos, end_pos, program_id)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)",
+                "INSERT INTO mentions (article_id, kind, text, value, value_num, unit, role, noun, about, bound, approx, start_pos, end_pos, program_id, region)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)",
                 &[
                     article.clone(),
                     Val::Text(kind.into()),
@@ -319,6 +332,7 @@ impl Store {
                     Val::Int(start as i64),
                     Val::Int(end as i64),
                     Val::int(program),
+                    Val::text(region),
                 ],
             )
             .map(|_| ())
@@ -357,7 +371,7 @@ impl Store {
     /// How many rows each table holds (for summaries and tests).
     pub fn counts(&mut self) -> Result<Value, String> {
         let mut out = serde_json::Map::new();
-        for table in ["articles", "stories", "mentions", "programs"] {
+        for table in ["articles", "stories", "mentions", "programs", "regions"] {
             let n = self.db.query(&format!("SELECT COUNT(*) FROM {table}"), &[])?.first().and_then(|r| r[0].as_int()).unwrap_or(0);
             out.insert(table.into(), n.into());
         }

@@ -141,6 +141,8 @@ fn make(doc: &Doc, number: &Number, end: usize, value: u128, currency: String) -
         end,
         about: None,
         about_rule: None,
+        region: None,
+        region_rule: None,
         rule: "amount",
         explain: None,
     }

@@ -17,6 +17,9 @@ pub struct Explain {
     /// For amounts: the rule that linked `about`, when one did.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub about_rule: Option<&'static str>,
+    /// For an amount: the rule that linked its `region`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub region_rule: Option<&'static str>,
 }
 
 /// A number that no extractor took.
@@ -47,12 +50,12 @@ fn tokens_for(doc: &Doc, start: usize, end: usize) -> Vec<String> {
 }
 
 fn explain(doc: &Doc, rule: &'static str, start: usize, end: usize) -> Option<Explain> {
-    Some(Explain { rule, tokens: tokens_for(doc, start, end), about_rule: None })
+    Some(Explain { rule, tokens: tokens_for(doc, start, end), about_rule: None, region_rule: None })
 }
 
 pub fn annotate(doc: &Doc, x: &mut Extraction, overflowed: &[(usize, usize)]) {
     for a in &mut x.amounts {
-        a.explain = explain(doc, a.rule, a.start, a.end).map(|e| Explain { about_rule: a.about_rule, ..e });
+        a.explain = explain(doc, a.rule, a.start, a.end).map(|e| Explain { about_rule: a.about_rule, region_rule: a.region_rule, ..e });
     }
     for c in &mut x.counts {
         c.explain = explain(doc, c.rule, c.start, c.end);
@@ -65,6 +68,9 @@ pub fn annotate(doc: &Doc, x: &mut Extraction, overflowed: &[(usize, usize)]) {
     }
     for p in &mut x.percentages {
         p.explain = explain(doc, p.rule, p.start, p.end);
+    }
+    for r in &mut x.regions {
+        r.explain = explain(doc, r.rule, r.start, r.end);
     }
     let mut rejected = rejected(doc);
     for &(start, end) in overflowed {

@@ -10,6 +10,7 @@ mod explain;
 mod percentages;
 mod programs;
 mod qualifiers;
+mod regions;
 mod sign;
 mod years;
 
@@ -58,6 +59,11 @@ pub struct Amount {
     /// The rule that linked `about` (shown by `--explain`).
     #[serde(skip)]
     pub about_rule: Option<&'static str>,
+    /// The 법정동 code of the region the money goes to, when the sentence says so.
+    pub region: Option<String>,
+    /// The rule that linked `region` (shown by `--explain`).
+    #[serde(skip)]
+    pub region_rule: Option<&'static str>,
     /// The rule that produced the mention (shown by `--explain`).
     #[serde(skip)]
     pub rule: &'static str,
@@ -165,8 +171,31 @@ pub struct Percentage {
     pub explain: Option<Explain>,
 }
 
+/// A mention of a 시도 or 시군구 (`dictionaries/regions.csv`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Region {
+    /// The current official full name; null when the article does not say which region.
+    pub name: Option<String>,
+    /// The 법정동 code (2 digits for a 시도, 5 for a 시군구); null with `name`.
+    pub code: Option<String>,
+    /// `sido` or `sigungu`; null only when an unresolved word names both kinds (광주).
+    pub level: Option<&'static str>,
+    /// The mention as written (경북, 포항시 북구, 경북 포항시), without its particle.
+    pub text: String,
+    /// Offsets into the record's `text`, in chars.
+    pub start: usize,
+    /// End (exclusive).
+    pub end: usize,
+    /// The rule that produced the mention (shown by `--explain`).
+    #[serde(skip)]
+    pub rule: &'static str,
+    /// Filled by `--explain`: the rule and the tokens it matched.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub explain: Option<Explain>,
+}
+
 /// Every mention found in one article's text, by kind (SPEC `amounts`,
-/// `counts`, `years`, `programs`, `percentages`); flattened into the [`Record`](crate::Record).
+/// `counts`, `years`, `programs`, `percentages`, `regions`); flattened into the [`Record`](crate::Record).
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Extraction {
     /// Money mentions.
@@ -179,6 +208,8 @@ pub struct Extraction {
     pub programs: Vec<Program>,
     /// Percentages and percentage points.
     pub percentages: Vec<Percentage>,
+    /// Mentions of a 시도 or 시군구.
+    pub regions: Vec<Region>,
     /// With `--explain`: numbers no extractor took, and why.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub rejected: Option<Vec<Rejected>>,
@@ -204,7 +235,9 @@ pub fn extract_with(text: &str, morph: &Morph, lex: &Lexicon, explain: bool) -> 
     let counts = counts::find(&mut doc);
     let programs = programs::find(&mut doc);
     about::link(&doc, &mut amounts, &programs, &counts);
-    let mut x = Extraction { amounts, counts, years, programs, percentages, rejected: None };
+    // Regions last: a region word inside an amount or a law's name is not one.
+    let regions = regions::find(&doc, &mut amounts, &programs);
+    let mut x = Extraction { amounts, counts, years, programs, percentages, regions, rejected: None };
     if explain {
         explain::annotate(&doc, &mut x, &overflowed);
     }
