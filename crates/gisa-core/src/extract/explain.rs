@@ -2,6 +2,8 @@
 //! it) and why a number was not (the numbers no extractor claimed, with the
 //! reason), so a tuner can see why 2차관 was or was not a count.
 
+use std::collections::HashMap;
+
 use serde::Serialize;
 
 use super::{Doc, Extraction};
@@ -89,9 +91,9 @@ pub fn annotate(doc: &Doc, x: &mut Extraction, overflowed: &[(usize, usize)]) {
 /// Why the number at `start..end` is nobody's: the reason an extractor
 /// recorded when it passed the number over, else what follows the number
 /// (no extractor had a rule for it).
-fn reason(doc: &Doc, start: usize, end: usize) -> String {
-    if let Some(p) = doc.passed.iter().rev().find(|p| p.start <= start && start < p.end.max(p.start + 1)) {
-        return p.reason.clone();
+fn reason(doc: &Doc, passed: &HashMap<usize, &str>, start: usize, end: usize) -> String {
+    if let Some(r) = passed.get(&start) {
+        return r.to_string();
     }
     let after = doc.hangul_run(end);
     let next: String = if after.is_empty() {
@@ -107,6 +109,9 @@ fn reason(doc: &Doc, start: usize, end: usize) -> String {
 }
 
 fn rejected(doc: &Doc) -> Vec<Rejected> {
+    // By start offset, the latest record winning: one lookup per number,
+    // however many numbers the article holds.
+    let passed: HashMap<usize, &str> = doc.passed.iter().map(|p| (p.start, p.reason.as_str())).collect();
     let mut out = Vec::new();
     let mut i = 0;
     while i < doc.len() {
@@ -131,7 +136,7 @@ fn rejected(doc: &Doc) -> Vec<Rejected> {
             text: doc.slice(ws, we).to_string(),
             start: n.start,
             end: n.end,
-            reason: reason(doc, n.start, n.end),
+            reason: reason(doc, &passed, n.start, n.end),
             tokens: tokens_for(doc, n.start, n.end),
         });
         i = n.end.max(i + 1);
