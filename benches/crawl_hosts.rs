@@ -5,7 +5,8 @@
 //! `min_delay_ms` crawls them all, every article extracted. Prints, from the
 //! server's own log:
 //!
-//! - pages/s: articles ÷ (first request → last answer);
+//! - pages/s: articles ÷ (first request → gisa's exit, every article
+//!   extracted and written);
 //! - the politeness bound: what a perfect crawler could do, articles ÷ the
 //!   busiest host's (requests − 1) × delay + latency;
 //! - their ratio, the crawler's peak RSS (/usr/bin/time), and the spread of
@@ -143,7 +144,8 @@ fn run(hosts: usize, pages: usize, latency: Duration, delay_ms: u64) {
         .arg(&out)
         .output()
         .expect("/usr/bin/time and the gisa binary");
-    let wall = started.elapsed().as_secs_f64();
+    let exited = Instant::now();
+    let wall = (exited - started).as_secs_f64();
     let stderr = String::from_utf8_lossy(&status.stderr);
     // /usr/bin/time's last line: user and system CPU seconds, peak RSS in kB.
     let times: Vec<f64> = stderr.lines().last().unwrap_or("").split_whitespace().filter_map(|v| v.parse().ok()).collect();
@@ -153,9 +155,9 @@ fn run(hosts: usize, pages: usize, latency: Duration, delay_ms: u64) {
     };
     let articles = std::fs::read_to_string(&out).map_or(0, |s| s.lines().filter(|l| !l.contains("\"error\"")).count());
     let logs: Vec<HostLog> = outlets.iter().map(|o| *o.log.lock().unwrap()).collect();
+    // From the first request to gisa's exit: the last pages' extraction counts.
     let start = logs.iter().filter_map(|l| l.first).min().expect("some request arrived");
-    let end = logs.iter().filter_map(|l| l.last_done).max().unwrap();
-    let span = (end - start).as_secs_f64();
+    let span = (exited - start).as_secs_f64();
     let delay = delay_ms as f64 / 1000.0;
     let busiest = logs.iter().map(|l| l.requests).max().unwrap_or(0);
     let bound_time = (busiest.saturating_sub(1)) as f64 * delay + latency.as_secs_f64();

@@ -21,6 +21,16 @@ pub enum Final {
     Refused { reason: String, transient: bool },
 }
 
+impl Final {
+    /// The body's bytes, held until the page is processed.
+    pub fn size(&self) -> usize {
+        match self {
+            Final::Answer(Outcome::Page { bytes, .. }) => bytes.len(),
+            _ => 0,
+        }
+    }
+}
+
 impl Crawler<'_> {
     fn rules_for(&self, source: &str) -> Option<&SourceRules<'_>> {
         self.rules.get(source)

@@ -115,17 +115,26 @@ pub fn user_agent(cfg: &Config) -> String {
     format!("gisa/{} (+{})", env!("CARGO_PKG_VERSION"), cfg.contact.trim())
 }
 
-/// What the dispatcher hears about.
+/// What the dispatcher hears about. (An answer is the large variant; each
+/// lives only from its request's end to the dispatcher, so boxing it would
+/// buy an allocation per request and save nothing.)
+#[allow(clippy::large_enum_variant)]
 enum Event {
     /// A request's answer (or failure), and how long it took.
     /// `sent`: when the task sent it.
     Answer { host: usize, job: Job, outcome: Outcome, sent: Instant, latency: Duration },
-    /// The pool is done with a page: the URLs it queued, or a fatal error
-    /// (the crawl state could not be written).
-    Processed(Result<Vec<(Entry, Validators)>, String>),
+    /// The pool is done with a page (of this many bytes): the URLs it
+    /// queued, or a fatal error (the crawl state could not be written).
+    Processed(Result<Vec<(Entry, Validators)>, String>, usize),
 }
 
 pub type OnArticle<'f> = dyn Fn(ArticlePage) -> Result<(), String> + Sync + 'f;
+
+/// Bytes of answers waiting for the pool before no new request starts: a
+/// bound on memory when extraction is the slower side. A count of pages was
+/// tried first; any count small enough for memory starved the pool, because
+/// the answers to requests started when it had room arrive a latency later.
+const POOL_BACKLOG_BYTES: usize = 64 << 20;
 
 fn ms(n: u64) -> Duration {
     Duration::from_millis(n)
@@ -213,13 +222,9 @@ impl<'a> Crawler<'a> {
             }
         }
         let (tx, mut rx) = unbounded_channel::<Event>();
-        // Answers waiting for (or in) the pool. Enough that the pool never
-        // idles while new answers are a latency away (a cap of a few per
-        // thread starved it: launches stopped, and the answers to the next
-        // ones arrived 250 ms later), few enough to bound memory when
-        // extraction is the slower side.
-        let max_processing = (rayon::current_num_threads() * 64).max(256);
-        let (mut processing, mut pages, mut stop) = (0usize, 0u64, false);
+        // Answers handed to the pool and not yet done: how many, and their bytes.
+        let (mut processing, mut backlog) = (0usize, 0usize);
+        let (mut pages, mut stop) = (0u64, false);
         let mut fatal: Option<String> = None;
         let bar = self.opts.progress.then(|| {
             let b = indicatif::ProgressBar::new_spinner();
@@ -228,7 +233,7 @@ impl<'a> Crawler<'a> {
             b
         });
         loop {
-            while !stop && sched.in_flight < p.max_in_flight && processing < max_processing {
+            while !stop && sched.in_flight < p.max_in_flight && backlog < POOL_BACKLOG_BYTES {
                 match sched.take(Instant::now()) {
                     None => break,
                     Some(Take::Refuse { job, reason, transient }) => {
@@ -257,7 +262,7 @@ impl<'a> Crawler<'a> {
             if sched.in_flight == 0 && processing == 0 && (stop || sched.waiting == 0) {
                 break;
             }
-            let can_start = !stop && sched.in_flight < p.max_in_flight && processing < max_processing;
+            let can_start = !stop && sched.in_flight < p.max_in_flight && backlog < POOL_BACKLOG_BYTES;
             let due = sched.next_due().filter(|_| can_start);
             let wake = tokio::time::Instant::from_std(due.unwrap_or_else(Instant::now));
             let event = tokio::select! {
@@ -269,11 +274,13 @@ impl<'a> Crawler<'a> {
                 Some(Event::Answer { host, job, outcome, sent, latency }) => {
                     if let Some(fin) = self.answered(&mut sched, host, job, outcome, sent, latency) {
                         processing += 1;
+                        backlog += fin.1.size();
                         self.hand_over(pool, &tx, fin.0, fin.1, on_article);
                     }
                 }
-                Some(Event::Processed(result)) => {
+                Some(Event::Processed(result, size)) => {
                     processing -= 1;
+                    backlog -= size;
                     match result {
                         Ok(found) => {
                             let now = Instant::now();
@@ -360,8 +367,9 @@ impl<'a> Crawler<'a> {
     fn hand_over<'s>(&'s self, pool: &rayon::Scope<'s>, tx: &UnboundedSender<Event>, job: Job, fin: Final, on_article: &'s OnArticle<'s>) {
         let tx = tx.clone();
         pool.spawn(move |_| {
+            let size = fin.size();
             let result = self.process(job, fin, on_article);
-            let _ = tx.send(Event::Processed(result));
+            let _ = tx.send(Event::Processed(result, size));
         });
     }
 
