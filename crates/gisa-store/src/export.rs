@@ -1,7 +1,9 @@
 //! The read side: articles, mentions or programs out of the tracking
 //! database as JSON Lines or CSV (with an optional UTF-8 BOM so Excel shows
 //! Hangul), filtered by outlet, publication date or program. Rows come in a
-//! fixed order, so SQLite and PostgreSQL export the same bytes.
+//! total order spelled out for both engines (undated articles last: SQLite
+//! puts NULL first by default, PostgreSQL last; then the id), so SQLite and
+//! PostgreSQL export the same bytes.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;
@@ -80,7 +82,7 @@ pub fn rows(store: &mut Store, what: What, f: &Filter) -> Result<(Vec<&'static s
             let names = vec!["id", "url", "outlet", "title", "published", "fetched_at", "story_id", "extractor_version", "content_hash", "text"];
             let sql = format!(
                 "SELECT a.id, a.url, a.outlet, a.title, a.published, a.fetched_at, a.story_id, a.extractor_version, a.content_hash, a.text
-                 FROM articles a WHERE {cond} ORDER BY a.published, a.id"
+                 FROM articles a WHERE {cond} ORDER BY a.published ASC NULLS LAST, a.id"
             );
             let rows = store.rows(&sql, &params)?;
             (names.clone(), objects(&names, rows))
@@ -94,7 +96,7 @@ pub fn rows(store: &mut Store, what: What, f: &Filter) -> Result<(Vec<&'static s
                 "SELECT a.id, a.url, a.outlet, a.published, m.kind, m.text, m.value, m.unit, m.role, m.noun, m.about, m.bound, m.approx,
                         m.start_pos, m.end_pos, p.name
                  FROM mentions m JOIN articles a ON a.id = m.article_id LEFT JOIN programs p ON p.id = m.program_id
-                 WHERE {cond} ORDER BY a.published, a.id, m.start_pos, m.kind, m.end_pos"
+                 WHERE {cond} ORDER BY a.published ASC NULLS LAST, a.id, m.start_pos, m.kind, m.end_pos, m.id"
             );
             let rows = store.rows(&sql, &params)?;
             let mut objs = objects(&names, rows);
