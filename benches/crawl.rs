@@ -1,6 +1,6 @@
 //! Crawl throughput and memory: `gisa crawl` against a loopback outlet of N
 //! article pages listed in a sitemap index, politeness off (no delay, no
-//! robots.txt), 8 workers. Prints pages/s and the crawler's peak RSS for two
+//! robots.txt), 8 connections. Prints pages/s and the crawler's peak RSS for two
 //! sizes, to show memory does not grow with the crawl (pages are streamed to
 //! extraction and output, never held).
 //!
@@ -77,7 +77,7 @@ fn crawl(pages: usize) -> (f64, f64, usize) {
     std::fs::write(
         &config,
         format!(
-            "contact = \"https://example.org/bench\"\n[politeness]\nenabled = false\nmax_connections_per_host = 8\nworkers = 8\n\
+            "contact = \"https://example.org/bench\"\n[politeness]\nenabled = false\nmax_connections_per_host = 8\n\
              [[source]]\nname = \"bench\"\nsitemaps = [\"http://127.0.0.1:{port}/sitemap_index.xml\"]\nallowed_domains = [\"127.0.0.1\"]\n"
         ),
     )

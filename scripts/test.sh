@@ -17,6 +17,9 @@ stop_pg() {
 }
 trap stop_pg EXIT
 cargo test --release --locked --workspace
+# Fuzzing (property tests, tests/it/fuzz.rs) for a bounded time: 60 s over
+# text, HTML, JSON Lines and the number grammar; GISA_FUZZ_SECS runs longer.
+GISA_FUZZ_SECS="${GISA_FUZZ_SECS:-60}" cargo test --release --locked --test gisa fuzz::bounded -- --ignored
 cargo run --release --locked --quiet -- eval fixtures
 cargo run --release --locked --quiet -- eval fixtures/real/dev
 cargo run --release --locked --quiet -- eval fixtures/real/test

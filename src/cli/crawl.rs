@@ -24,6 +24,10 @@ pub struct Args {
     /// Append the records to this file instead of stdout.
     #[arg(long)]
     output: Option<PathBuf>,
+    /// Ask every page that failed transiently (timeouts, resets, 5xx) now,
+    /// rather than when its back-off between crawls says.
+    #[arg(long)]
+    retry_failed: bool,
     #[command(flatten)]
     rules: Rules,
 }
@@ -41,9 +45,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     };
     let engine = args.rules.engine()?;
     let frontier = SqliteFrontier::open(&config.state_path(&args.config)).map_err(msg)?;
-    let opts = Options { max_pages: args.max_pages, since: args.since, progress: super::stderr_is_terminal() };
+    let opts = Options { max_pages: args.max_pages, since: args.since, retry_failed: args.retry_failed, progress: super::stderr_is_terminal() };
     let crawler = Crawler::new(&config, Box::new(frontier), opts).map_err(msg)?;
     let outcome = crawl_to_jsonl(&crawler, &engine, out).map_err(|e| anyhow::anyhow!("crawl stopped: {e}"))?;
     eprintln!("gisa: {}", outcome.report.line());
+    if outcome.report.nothing_fetched() {
+        eprintln!("gisa: no page could be fetched");
+    }
     Ok(if outcome.any_failed() { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }

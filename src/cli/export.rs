@@ -62,13 +62,24 @@ pub fn programs(args: ProgramsArgs) -> anyhow::Result<ExitCode> {
 }
 
 fn export(database: &str, what: What, format: Format, bom: bool, filter: &Filter) -> anyhow::Result<ExitCode> {
+    if let Some(code) = missing(database) {
+        return Ok(code);
+    }
     let mut store = open_store(database)?;
     let (names, rows) = rows(&mut store, what, filter).map_err(msg)?;
     write(&mut std::io::stdout().lock(), &names, &rows, format, bom).map_err(msg)?;
     Ok(ExitCode::SUCCESS)
 }
 
+/// For commands that only read the database: a SQLite path that does not
+/// exist is an error (exit 1), not a new empty database created there.
+pub fn missing(database: &str) -> Option<ExitCode> {
+    let message = gisa_store::missing_database(database)?;
+    eprintln!("gisa: {message}");
+    Some(ExitCode::from(1))
+}
+
 /// The database, with any password hidden from the message.
 pub fn open_store(url: &str) -> anyhow::Result<Store> {
-    Store::open(url).map_err(|e| anyhow::anyhow!("{}", redact(&e)))
+    Store::open(url).map_err(|e| anyhow::anyhow!("{}", redact(e.message())))
 }

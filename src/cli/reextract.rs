@@ -17,6 +17,9 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    if let Some(code) = super::export::missing(&args.database) {
+        return Ok(code);
+    }
     let mut store = super::export::open_store(&args.database)?;
     let engine = args.rules.engine()?;
     let re = reextract_stale(&mut store, &engine).map_err(msg)?;

@@ -61,6 +61,7 @@ impl Sink {
                 let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("gisa-output");
                 let tmp = path.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
                 let file = std::fs::File::create(&tmp).map_err(|e| cannot(&tmp, e))?;
+                crate::interrupt::remove_on_signal(&tmp);
                 Ok(Sink { out: Box::new(std::io::BufWriter::new(file)), rename: Some((tmp, path.clone())) })
             }
         }
@@ -68,12 +69,21 @@ impl Sink {
 
     fn finish(mut self) -> Result<(), Error> {
         self.out.flush().map_err(output_error)?;
-        drop(self.out);
-        if let Some((tmp, path)) = self.rename {
-            std::fs::rename(&tmp, &path)
+        if let Some((tmp, path)) = self.rename.take() {
+            crate::interrupt::finish(&tmp, || std::fs::rename(&tmp, &path))
                 .map_err(|e| Error::new(ErrorKind::Output, format!("cannot move the output into {}: {e}", path.display())))?;
         }
         Ok(())
+    }
+}
+
+/// A run that ends without `finish` (an error, a closed pipe) leaves no
+/// temporary file behind, and the file it would have replaced untouched.
+impl Drop for Sink {
+    fn drop(&mut self) {
+        if let Some((tmp, _)) = self.rename.take() {
+            crate::interrupt::finish(&tmp, || std::fs::remove_file(&tmp).ok());
+        }
     }
 }
 

@@ -156,7 +156,11 @@ pub struct LexiconError {
 
 impl std::fmt::Display for LexiconError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}:{}: {}", self.file, self.line, self.message)
+        if self.line == 0 {
+            write!(f, "{}: {}", self.file, self.message)
+        } else {
+            write!(f, "{}:{}: {}", self.file, self.line, self.message)
+        }
     }
 }
 
@@ -177,6 +181,17 @@ const FILES: [(&str, &str); 13] = [
     ("footer_markers.txt", include_str!("../../../dictionaries/footer_markers.txt")),
     ("regions.csv", include_str!("../../../dictionaries/regions.csv")),
 ];
+
+/// Reads a rule or configuration file as UTF-8, without the byte-order mark
+/// an editor on Windows may put first (which would otherwise become part of
+/// the first entry: "\u{FEFF}개" is not the counter 개).
+pub fn read_text(path: &Path) -> std::io::Result<String> {
+    let s = std::fs::read_to_string(path)?;
+    Ok(match s.strip_prefix('\u{FEFF}') {
+        Some(rest) => rest.to_string(),
+        None => s,
+    })
+}
 
 /// The embedded copy of one rule file.
 fn builtin_file(name: &str) -> String {
@@ -340,11 +355,24 @@ impl Lexicon {
             .expect("the embedded dictionaries are checked by tests")
     }
 
-    /// Reads the lists from `dir`; a file missing there falls back to the built-in copy.
+    /// Reads the lists from `dir`; a file missing there falls back to the
+    /// built-in copy. A missing directory, or one holding none of the rule
+    /// files, is an error: silently running on the built-in rules would look
+    /// like the edited rules had no effect.
     pub fn from_dir(dir: &Path) -> Result<Lexicon, LexiconError> {
+        let problem = |message: String| LexiconError { file: dir.display().to_string(), line: 0, message };
+        match std::fs::metadata(dir) {
+            Ok(m) if m.is_dir() => {}
+            Ok(_) => return Err(problem("--rules needs a directory of rule files, not a file".into())),
+            Err(e) => return Err(problem(format!("cannot read the --rules directory: {e}"))),
+        }
+        if !FILES.iter().any(|(name, _)| dir.join(name).exists()) {
+            let names: Vec<&str> = FILES.iter().map(|(n, _)| *n).collect();
+            return Err(problem(format!("holds none of the rule files ({}); is it the right directory?", names.join(", "))));
+        }
         Self::parse(|name| {
             let path = dir.join(name);
-            match std::fs::read_to_string(&path) {
+            match read_text(&path) {
                 Ok(s) => Ok(s),
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                     Ok(builtin_file(name))
@@ -465,6 +493,29 @@ mod tests {
         let usd: Vec<&str> = lex.currencies.iter().filter(|c| c.code == "USD").map(|c| c.word.as_str()).collect();
         assert_eq!(usd, vec!["달러", "불", "弗"]);
         assert!(lex.program_names.contains(&"한국판뉴딜".chars().collect()));
+    }
+
+    #[test]
+    fn rules_dir_missing_or_empty_is_an_error_and_a_bom_is_skipped() {
+        let base = std::env::temp_dir().join(format!("gisa_lexicon_{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&base);
+        let e = Lexicon::from_dir(&base.join("missing")).unwrap_err();
+        assert!(e.to_string().contains("cannot read the --rules directory"), "{e}");
+        std::fs::create_dir_all(base.join("empty")).unwrap();
+        let e = Lexicon::from_dir(&base.join("empty")).unwrap_err();
+        assert!(e.to_string().contains("holds none of the rule files (containers.txt"), "{e}");
+        let rules = base.join("rules");
+        std::fs::create_dir_all(&rules).unwrap();
+        // The first entry of every file with a BOM survives: a new counter,
+        // and a program word, each on the file's first line.
+        std::fs::write(rules.join("counters.csv"), format!("\u{FEFF}필지,self\n{}", builtin_file("counters.csv"))).unwrap();
+        std::fs::write(rules.join("program_words.txt"), "\u{FEFF}사업\n계획\n").unwrap();
+        std::fs::write(rules.join("currencies.csv"), format!("\u{FEFF}{}", builtin_file("currencies.csv"))).unwrap();
+        let lex = Lexicon::from_dir(&rules).unwrap();
+        assert!(lex.counters.iter().any(|c| c.surface == "필지"));
+        assert!(lex.program_words.contains("사업") && !lex.program_words.iter().any(|w| w.starts_with('\u{FEFF}')));
+        assert_eq!(lex.currencies.len(), Lexicon::builtin().currencies.len());
+        let _ = std::fs::remove_dir_all(&base);
     }
 
     #[test]

@@ -37,9 +37,18 @@ pub struct Politeness {
     /// Retries of transient failures (timeouts, resets, 5xx, 429), never of other 4xx.
     pub max_retries: u32,
     pub retry_base_ms: u64,
+    /// Later crawls that ask a page again after it failed transiently (all its
+    /// retries used up): the next crawl, then 2, 4 … crawls later, this many
+    /// times at most; 0 for never. Permanent failures are never asked again.
+    pub max_crawl_retries: u32,
     pub max_redirects: usize,
-    /// Worker threads across all hosts.
-    pub workers: usize,
+    /// Requests in flight across all hosts. Politeness (per-host delay and
+    /// connections) is what bounds a crawl; this only caps sockets and memory.
+    /// The default leaves room for 1,000 hosts at 2 requests a second and
+    /// 250 ms answers (2,000/s × 0.25 s = 500 in flight). (`workers`, from
+    /// the threaded crawler, is read as this.)
+    #[serde(alias = "workers")]
+    pub max_in_flight: usize,
 }
 
 impl Default for Politeness {
@@ -54,8 +63,9 @@ impl Default for Politeness {
             max_body_bytes: 8 * 1024 * 1024,
             max_retries: 3,
             retry_base_ms: 500,
+            max_crawl_retries: 5,
             max_redirects: 5,
-            workers: 8,
+            max_in_flight: 1024,
         }
     }
 }
@@ -108,7 +118,7 @@ fn line_of(src: &str, needle: &str) -> usize {
 impl Config {
     /// Reads and checks `path`; every problem found, or the config.
     pub fn load(path: &Path) -> Result<Config, Vec<Problem>> {
-        let src = std::fs::read_to_string(path).map_err(|e| vec![Problem { line: 0, message: format!("cannot read {}: {e}", path.display()) }])?;
+        let src = crate::lexicon::read_text(path).map_err(|e| vec![Problem { line: 0, message: format!("cannot read {}: {e}", path.display()) }])?;
         Self::parse(&src)
     }
 
@@ -131,8 +141,8 @@ impl Config {
             problem("", "no [[source]] is configured".into());
         }
         let p = &self.politeness;
-        if p.max_connections_per_host == 0 || p.workers == 0 {
-            problem("max_connections_per_host", "max_connections_per_host and workers must be at least 1".into());
+        if p.max_connections_per_host == 0 || p.max_in_flight == 0 {
+            problem("max_connections_per_host", "max_connections_per_host and max_in_flight must be at least 1".into());
         }
         if p.max_delay_ms < p.min_delay_ms {
             problem("max_delay_ms", format!("max_delay_ms {} is below min_delay_ms {}", p.max_delay_ms, p.min_delay_ms));

@@ -1,10 +1,10 @@
 //! One GET for a URL given on the command line: the crawler's `Fetcher`
 //! (timeouts, redirect policy, body cap, http(s) only) with redirects allowed
-//! to any host, and a User-Agent that names gisa. The body is read as bytes;
-//! decoding is the `decode` module's job, with the Content-Type.
+//! to any host, and a User-Agent that names gisa, on a small runtime of its
+//! own. The body is read as bytes; decoding is the `decode` module's job, with
+//! the Content-Type.
 
 use super::config::Politeness;
-use super::frontier::Validators;
 use super::http::{Fetcher, Outcome};
 
 pub const USER_AGENT: &str = concat!("gisa/", env!("CARGO_PKG_VERSION"), " (Korean press research; +https://crates.io/crates/gisa)");
@@ -29,12 +29,14 @@ pub fn get(url: &str, max_bytes: u64) -> Result<Page, String> {
     }
     // The crawler's timeouts and redirect cap; the body cap is --max-bytes.
     let politeness = Politeness { max_body_bytes: max_bytes, ..Politeness::default() };
-    let fetcher = Fetcher::new(&politeness, USER_AGENT, None)?;
-    match fetcher.get(url, &Validators::default()).0 {
+    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().map_err(|e| format!("cannot start the HTTP runtime: {e}"))?;
+    let outcome = runtime.block_on(async { Ok::<_, String>(Fetcher::new(&politeness, USER_AGENT, None)?.get_following(url).await) })?;
+    match outcome {
         Outcome::Page { bytes, content_type, final_url, .. } => Ok(Page { bytes, content_type, final_url }),
         // No validators were sent, so a 304 is the server's mistake.
         Outcome::NotModified => Err(format!("{url}: the server answered 304 Not Modified to a plain GET")),
         Outcome::Permanent { reason } if reason.starts_with("body over") => Err(format!("{url}: {reason} (--max-bytes)")),
         Outcome::Transient { reason, .. } | Outcome::Permanent { reason } => Err(format!("{url}: {reason}")),
+        Outcome::Redirect { to } => Err(format!("{url}: redirected to {to}")),
     }
 }

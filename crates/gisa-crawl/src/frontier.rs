@@ -1,7 +1,9 @@
 //! The crawl frontier: every URL ever seen, in exactly one state, kept in a
 //! store that survives a crash (SQLite by default; the tracking database of
-//! issue 6 implements the same trait). Every change is committed at once, so
-//! a killed crawl resumes where it stood.
+//! issue 6 implements the same trait). Every change is committed at once (a
+//! discovery page's links together with its own state), so a killed crawl
+//! resumes where it stood. A URL is queued at most once; a transient failure
+//! is queued again by later crawls, further apart each time.
 
 use std::path::Path;
 
@@ -88,6 +90,16 @@ pub struct Validators {
 
 pub type Result<T> = std::result::Result<T, String>;
 
+/// Whether later crawls ask a failed URL again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Later {
+    /// Fetched, or failed for good (404, 410, robots, a redirect loop …).
+    Never,
+    /// Failed on a timeout, a reset, a 5xx: asked again by the next crawl,
+    /// then 2, 4 … crawls later, at most `max` times.
+    Backoff { max: u32 },
+}
+
 /// The frontier's operations; small on purpose so another database can hold it.
 pub trait Frontier: Send {
     /// Starts a crawl: resumes the last run if it did not finish, else opens a
@@ -96,15 +108,22 @@ pub trait Frontier: Send {
     fn finish_run(&mut self, run: i64) -> Result<()>;
     /// Adds a URL as queued if it is new. Discovery pages (feeds, sitemaps,
     /// list pages) seen in an earlier run are queued again for this run;
-    /// articles keep their state. Returns whether it is queued now.
+    /// articles keep their state. Returns whether this call queued it: a URL
+    /// already queued is not queued twice.
     fn offer(&mut self, entry: &Entry, run: i64) -> Result<bool>;
     /// Records a URL that will not be fetched (robots, filter, off-domain), unless it is known already.
     fn skip(&mut self, entry: &Entry, reason: &str) -> Result<()>;
-    /// Every queued URL, oldest first.
-    fn queued(&mut self) -> Result<Vec<Entry>>;
+    /// Queues for `run` the URLs that failed transiently and are due by now
+    /// (`all`: every transient failure, due or given up). Returns how many.
+    fn requeue_failed(&mut self, run: i64, all: bool) -> Result<u64>;
+    /// Every queued URL with what makes its fetch conditional, oldest first.
+    fn queued(&mut self) -> Result<Vec<(Entry, Validators)>>;
     fn validators(&mut self, url: &str) -> Result<Validators>;
     /// Moves a URL to a final state.
-    fn settle(&mut self, url: &str, state: State, reason: Option<&str>, attempts: u32, v: &Validators) -> Result<()>;
+    fn settle(&mut self, url: &str, state: State, reason: Option<&str>, attempts: u32, v: &Validators, later: Later) -> Result<()>;
+    /// The changes until `commit` land together or not at all.
+    fn begin(&mut self) -> Result<()>;
+    fn commit(&mut self) -> Result<()>;
     /// (state, reason, count) for the URLs settled in `run`.
     fn summary(&mut self, run: i64) -> Result<Vec<(String, Option<String>, u64)>>;
 }
@@ -138,6 +157,16 @@ impl SqliteFrontier {
              CREATE INDEX IF NOT EXISTS frontier_state ON frontier(state);",
         )
         .map_err(err)?;
+        // Added for retries by later crawls; older state files gain them here.
+        // failures: crawls in a row that failed transiently; retry_run: the
+        // first run that asks the URL again (NULL: none will).
+        let columns: Vec<String> =
+            db.prepare("SELECT name FROM pragma_table_info('frontier')").and_then(|mut s| s.query_map([], |r| r.get(0))?.collect()).map_err(err)?;
+        for (name, decl) in [("failures", "INTEGER NOT NULL DEFAULT 0"), ("retry_run", "INTEGER")] {
+            if !columns.iter().any(|c| c == name) {
+                db.execute_batch(&format!("ALTER TABLE frontier ADD COLUMN {name} {decl}")).map_err(err)?;
+            }
+        }
         Ok(SqliteFrontier { db })
     }
 }
@@ -178,7 +207,8 @@ impl Frontier for SqliteFrontier {
                     .map_err(err)?;
                 Ok(true)
             }
-            Some((state, _)) if state == "queued" => Ok(true),
+            // Queued already (found twice: in the feed and the sitemap …).
+            Some((state, _)) if state == "queued" => Ok(false),
             // A feed or list page changes between runs: fetch it again (conditionally), once per run.
             Some((_, last_run)) if e.kind != Kind::Article && last_run != Some(run) => {
                 self.db
@@ -204,20 +234,32 @@ impl Frontier for SqliteFrontier {
         Ok(())
     }
 
-    fn queued(&mut self) -> Result<Vec<Entry>> {
+    fn requeue_failed(&mut self, run: i64, all: bool) -> Result<u64> {
+        let due = if all { "failures > 0" } else { "retry_run IS NOT NULL AND retry_run <= ?1" };
+        let n = self
+            .db
+            .execute(&format!("UPDATE frontier SET state = 'queued', run = ?1, updated_at = ?2 WHERE state = 'failed' AND {due}"), params![run, now()])
+            .map_err(err)?;
+        Ok(n as u64)
+    }
+
+    fn queued(&mut self) -> Result<Vec<(Entry, Validators)>> {
         let mut stmt = self
             .db
-            .prepare("SELECT url, source, kind, depth FROM frontier WHERE state = 'queued' ORDER BY rowid")
+            .prepare("SELECT url, source, kind, depth, etag, last_modified, content_hash FROM frontier WHERE state = 'queued' ORDER BY rowid")
             .map_err(err)?;
         let rows = stmt
-            .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, u32>(3)?)))
+            .query_map([], |r| {
+                let v = Validators { etag: r.get(4)?, last_modified: r.get(5)?, content_hash: r.get(6)? };
+                Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, u32>(3)?, v))
+            })
             .map_err(err)?;
         let mut out = Vec::new();
         for row in rows {
-            let (url, source, kind, depth) = row.map_err(err)?;
+            let (url, source, kind, depth, v) = row.map_err(err)?;
             // A row another program damaged is reported, not fatal.
             match Kind::parse(&kind) {
-                Some(kind) => out.push(Entry { url, source, kind, depth }),
+                Some(kind) => out.push((Entry { url, source, kind, depth }, v)),
                 None => eprintln!("gisa: crawl state: ignoring {url}: unknown kind '{kind}'"),
             }
         }
@@ -234,18 +276,34 @@ impl Frontier for SqliteFrontier {
             .map_err(err)
     }
 
-    fn settle(&mut self, url: &str, state: State, reason: Option<&str>, attempts: u32, v: &Validators) -> Result<()> {
+    fn settle(&mut self, url: &str, state: State, reason: Option<&str>, attempts: u32, v: &Validators, later: Later) -> Result<()> {
         debug_assert!(State::parse(state.as_str()) == Some(state));
+        // A transient failure is one more failed crawl in a row; the next try
+        // is 1, 2, 4 … runs after this one, none once `max` retries have failed.
+        let (transient, max) = match later {
+            Later::Never => (false, 0),
+            Later::Backoff { max } => (true, max),
+        };
         self.db
             .execute(
                 "UPDATE frontier SET state = ?2, reason = ?3, attempts = attempts + ?4,
                      etag = COALESCE(?5, etag), last_modified = COALESCE(?6, last_modified),
-                     content_hash = COALESCE(?7, content_hash), updated_at = ?8
+                     content_hash = COALESCE(?7, content_hash), updated_at = ?8,
+                     failures = CASE WHEN ?9 THEN failures + 1 ELSE 0 END,
+                     retry_run = CASE WHEN ?9 AND failures < ?10 THEN run + (1 << MIN(failures, 30)) END
                  WHERE url = ?1",
-                params![url, state.as_str(), reason, attempts, v.etag, v.last_modified, v.content_hash, now()],
+                params![url, state.as_str(), reason, attempts, v.etag, v.last_modified, v.content_hash, now(), transient, max],
             )
             .map_err(err)?;
         Ok(())
+    }
+
+    fn begin(&mut self) -> Result<()> {
+        self.db.execute_batch("BEGIN IMMEDIATE").map_err(err)
+    }
+
+    fn commit(&mut self) -> Result<()> {
+        self.db.execute_batch("COMMIT").map_err(err)
     }
 
     fn summary(&mut self, run: i64) -> Result<Vec<(String, Option<String>, u64)>> {
@@ -280,8 +338,9 @@ mod tests {
         assert!(f.offer(&entry("http://a/rss", Kind::Feed), run).unwrap());
         assert!(f.offer(&entry("http://a/1", Kind::Article), run).unwrap());
         f.skip(&entry("http://a/private", Kind::Article), "robots").unwrap();
-        f.settle("http://a/rss", State::Fetched, None, 1, &Validators { etag: Some("\"e1\"".into()), ..Validators::default() }).unwrap();
-        f.settle("http://a/1", State::Fetched, None, 1, &Validators::default()).unwrap();
+        assert!(!f.offer(&entry("http://a/1", Kind::Article), run).unwrap(), "queued once");
+        f.settle("http://a/rss", State::Fetched, None, 1, &Validators { etag: Some("\"e1\"".into()), ..Validators::default() }, Later::Never).unwrap();
+        f.settle("http://a/1", State::Fetched, None, 1, &Validators::default(), Later::Never).unwrap();
         assert!(f.queued().unwrap().is_empty());
         // Unfinished: the next start resumes the same run and re-offers nothing.
         drop(f);
@@ -297,5 +356,43 @@ mod tests {
         assert_eq!(f.validators("http://a/rss").unwrap().etag.as_deref(), Some("\"e1\""));
         let states: Vec<String> = f.summary(run).unwrap().into_iter().map(|(s, r, n)| format!("{s}:{r:?}:{n}")).collect();
         assert!(states.contains(&"skipped:Some(\"robots\"):1".to_string()), "{states:?}");
+    }
+
+    #[test]
+    fn transient_failures_come_back_further_apart_then_never() {
+        let dir = std::env::temp_dir().join(format!("gisa-frontier-backoff-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        let mut f = SqliteFrontier::open(&dir.join("state.db")).unwrap();
+        let later = Later::Backoff { max: 3 };
+        // Crawls that ask http://a/flaky; it fails every time.
+        let mut asked = Vec::new();
+        for _ in 0..12 {
+            let (run, _) = f.begin_run().unwrap();
+            f.requeue_failed(run, false).unwrap();
+            if run == 1 {
+                f.offer(&entry("http://a/flaky", Kind::Article), run).unwrap();
+                f.offer(&entry("http://a/gone", Kind::Article), run).unwrap();
+                f.settle("http://a/gone", State::Failed, Some("http 404"), 1, &Validators::default(), Later::Never).unwrap();
+            }
+            for (e, _) in f.queued().unwrap() {
+                assert_eq!(e.url, "http://a/flaky", "a 404 is never asked again");
+                asked.push(run);
+                f.settle(&e.url, State::Failed, Some("timeout"), 3, &Validators::default(), later).unwrap();
+            }
+            f.finish_run(run).unwrap();
+        }
+        // First failure in run 1; then 1, 2 and 4 crawls later; then given up.
+        assert_eq!(asked, vec![1, 2, 4, 8]);
+        // --retry-failed asks it now, given up or not; the 404 stays.
+        let (run, _) = f.begin_run().unwrap();
+        assert_eq!(f.requeue_failed(run, true).unwrap(), 1);
+        let queued: Vec<String> = f.queued().unwrap().into_iter().map(|(e, _)| e.url).collect();
+        assert_eq!(queued, vec!["http://a/flaky"]);
+        // A success resets the count.
+        f.settle("http://a/flaky", State::Fetched, None, 1, &Validators::default(), Later::Never).unwrap();
+        f.finish_run(run).unwrap();
+        let (run, _) = f.begin_run().unwrap();
+        assert_eq!(f.requeue_failed(run, true).unwrap(), 0);
     }
 }

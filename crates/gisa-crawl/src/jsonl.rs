@@ -19,9 +19,9 @@ pub struct Outcome {
 }
 
 impl Outcome {
-    /// Some page or article failed (exit status 1).
+    /// Some page or article failed, or not one page could be fetched (exit status 1).
     pub fn any_failed(&self) -> bool {
-        self.extraction_failed > 0 || self.report.states.iter().any(|(s, _, _)| s == "failed")
+        self.extraction_failed > 0 || self.report.states.iter().any(|(s, _, _)| s == "failed") || self.report.nothing_fetched()
     }
 }
 

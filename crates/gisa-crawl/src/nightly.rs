@@ -72,7 +72,7 @@ pub fn database_url(config_path: &Path, config: &RunConfig) -> String {
         }
     }
     match &config.database {
-        Some(u) if u.starts_with("postgres") => u.clone(),
+        Some(u) if gisa_store::is_postgres(u) => u.clone(),
         Some(u) => relative(config_path, u.strip_prefix("sqlite://").unwrap_or(u)).display().to_string(),
         None => relative(config_path, "gisa.db").display().to_string(),
     }
@@ -81,7 +81,7 @@ pub fn database_url(config_path: &Path, config: &RunConfig) -> String {
 /// Runs the nightly job. Err means it could not run (exit 2).
 pub fn run(config_path: &Path, engine: &Engine, progress: bool) -> Result<Summary, String> {
     let started = Instant::now();
-    let text = std::fs::read_to_string(config_path).map_err(|e| format!("cannot read {}: {e}", config_path.display()))?;
+    let text = crate::lexicon::read_text(config_path).map_err(|e| format!("cannot read {}: {e}", config_path.display()))?;
     let config: RunConfig = toml::from_str(&text).map_err(|e| {
         let line = e.span().map_or(0, |s| crate::lexicon::line_at(&text, s.start));
         format!("{}:{line}: {}", config_path.display(), e.message())
@@ -90,15 +90,15 @@ pub fn run(config_path: &Path, engine: &Engine, progress: bool) -> Result<Summar
     let sources = Sources::load(&sources_path)
         .map_err(|ps| ps.iter().map(|p| format!("{}:{}: {}", sources_path.display(), p.line, p.message)).collect::<Vec<_>>().join("\n"))?;
     let url = database_url(config_path, &config);
-    let mut store = Store::open(&url)?;
-    store.lock_run()?;
+    let mut store = Store::open(&url).map_err(|e| e.to_string())?;
+    store.lock_run().map_err(|e| e.to_string())?;
     let state = sources.state_path(&sources_path);
     let frontier = SqliteFrontier::open(&state)?;
     let crawler = Crawler::new(&sources, Box::new(frontier), Options { progress, ..Options::default() })?;
     let store = Mutex::new(store);
     let summary = Mutex::new(Summary { database: redact(&url), ..Summary::default() });
     let on_article = |page: ArticlePage| {
-        let result = crate::page::process_page(engine, &page).map_err(|e| e.to_string()).and_then(|record| store.lock().unwrap().put(&record));
+        let result = crate::page::process_page(engine, &page).map_err(|e| e.to_string()).and_then(|record| store.lock().unwrap().put(&record).map_err(|e| e.to_string()));
         let mut s = summary.lock().unwrap();
         match result {
             Ok(Put::New) => s.articles_new += 1,
@@ -116,7 +116,7 @@ pub fn run(config_path: &Path, engine: &Engine, progress: bool) -> Result<Summar
     let mut s = summary.into_inner().unwrap();
     // Articles stored under other rules are brought up to these rules, so
     // the database never mixes what two rule sets found.
-    let re = gisa_store::reextract::reextract_stale(&mut store.lock().unwrap(), engine)?;
+    let re = gisa_store::reextract::reextract_stale(&mut store.lock().unwrap(), engine).map_err(|e| e.to_string())?;
     s.articles_reextracted = re.done;
     for (id, e) in &re.failed {
         s.articles_failed += 1;
@@ -127,7 +127,8 @@ pub fn run(config_path: &Path, engine: &Engine, progress: bool) -> Result<Summar
         report.states.iter().map(|(state, reason, n)| serde_json::json!({"state": state, "reason": reason, "count": n})).collect(),
     );
     s.seconds = started.elapsed().as_secs_f64();
-    let pages_failed = report.states.iter().any(|(st, _, _)| st == "failed");
+    // Not one page answered (hosts refusing every connection) is a failed night too.
+    let pages_failed = report.states.iter().any(|(st, _, _)| st == "failed") || report.nothing_fetched();
     s.exit_status = if s.articles_failed > 0 || pages_failed { 1 } else { 0 };
     Ok(s)
 }

@@ -1,22 +1,25 @@
-//! The crawl itself: workers take URLs from per-host queues when the host
-//! allows (robots.txt, at most N connections, a per-host delay that adapts to
-//! slow answers and errors as Scrapy's AutoThrottle does, Retry-After),
-//! fetch them, record every URL's final state in the frontier at once, follow
-//! what feeds, sitemaps and list pages link to, and hand each new article
-//! page to `on_article` as it arrives.
+//! The crawl itself, on one tokio runtime: a dispatcher asks the scheduler
+//! (`sched`) for whatever request is due, across every host at once, starts
+//! it as a task (async reqwest), and on each answer frees the host's slot,
+//! follows a redirect as a new spaced request, retries a transient failure,
+//! or hands the final answer to the rayon pool (`process`: the frontier,
+//! links, extraction), whose new URLs come back to the scheduler. Requests in
+//! flight are capped by `max_in_flight`; pages waiting for the pool are
+//! capped too, so memory stays bounded when extraction is the slower side.
 
-use std::collections::{HashMap, VecDeque};
-use std::sync::{Condvar, Mutex};
+use std::collections::HashMap;
+use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 use regex::Regex;
-use url::Url;
+use tokio::sync::mpsc::{unbounded_channel, UnboundedSender};
 
 use super::canon::canonical;
-use super::config::{domain_allowed, Config, Source};
-use super::discover::{self, Found};
-use super::frontier::{Entry, Frontier, Kind, State, Validators};
+use super::config::{Config, Source};
+use super::frontier::{Entry, Frontier, Kind, Validators};
 use super::http::{Fetcher, Outcome};
+use super::process::Final;
+use super::sched::{Job, Purpose, Robots, Scheduler, Take};
 
 /// An article page fetched and new (or changed) since the last crawl.
 pub struct ArticlePage {
@@ -33,6 +36,8 @@ pub struct Options {
     pub max_pages: Option<u64>,
     /// Skip articles a feed or sitemap dates before this (YYYY-MM-DD).
     pub since: Option<String>,
+    /// Ask every page that failed transiently now, not when its back-off says.
+    pub retry_failed: bool,
     pub progress: bool,
 }
 
@@ -47,6 +52,15 @@ pub struct Report {
 }
 
 impl Report {
+    /// URLs were tried but not one page answered (every host refused, timed
+    /// out or had no readable robots.txt): the crawl did nothing useful.
+    pub fn nothing_fetched(&self) -> bool {
+        let count = |pred: &dyn Fn(&str) -> bool| -> u64 { self.states.iter().filter(|(s, _, _)| pred(s)).map(|(_, _, n)| n).sum() };
+        let answered = count(&|s| s == "fetched" || s == "not-modified");
+        let tried = count(&|s| s != "queued");
+        tried > 0 && answered == 0
+    }
+
     pub fn line(&self) -> String {
         let mut by_state: Vec<(String, u64, Vec<String>)> = Vec::new();
         for (state, reason, n) in &self.states {
@@ -77,53 +91,23 @@ impl Report {
     }
 }
 
-struct SourceRules<'c> {
-    source: &'c Source,
-    include: Vec<Regex>,
-    exclude: Vec<Regex>,
-}
-
-enum Robots {
-    Unknown,
-    Fetching,
-    Ready(Option<texting_robots::Robot>),
-    /// robots.txt could not be read (5xx, timeouts): nothing is fetched from the host.
-    Unavailable(String),
-}
-
-struct Host {
-    queue: VecDeque<Entry>,
-    in_flight: usize,
-    next_at: Instant,
-    /// Current delay between requests (adaptive), at least `floor`.
-    delay: Duration,
-    floor: Duration,
-    robots: Robots,
-    base: String,
-}
-
-struct Sched {
-    hosts: HashMap<String, Host>,
-    pages: u64,
-    stop: bool,
-    active: usize,
-}
-
-enum Job {
-    Robots(String),
-    Page(Entry),
+pub(super) struct SourceRules<'c> {
+    pub source: &'c Source,
+    pub include: Vec<Regex>,
+    pub exclude: Vec<Regex>,
 }
 
 pub struct Crawler<'a> {
-    cfg: &'a Config,
-    rules: Vec<SourceRules<'a>>,
+    pub(super) cfg: &'a Config,
+    /// By source name.
+    pub(super) rules: HashMap<String, SourceRules<'a>>,
     fetcher: Fetcher,
-    frontier: Mutex<Box<dyn Frontier>>,
-    sched: Mutex<Sched>,
-    wake: Condvar,
-    run: i64,
+    pub(super) frontier: Mutex<Box<dyn Frontier>>,
+    /// What is queued when the crawl starts (taken by `run`).
+    start: Mutex<Vec<(Entry, Validators)>>,
+    pub(super) run: i64,
     resumed: bool,
-    opts: Options,
+    pub(super) opts: Options,
     user_agent: String,
 }
 
@@ -131,24 +115,53 @@ pub fn user_agent(cfg: &Config) -> String {
     format!("gisa/{} (+{})", env!("CARGO_PKG_VERSION"), cfg.contact.trim())
 }
 
-fn host_of(url: &str) -> Option<(String, String)> {
-    let u = Url::parse(url).ok()?;
-    let host = u.host_str()?.to_string();
-    let base = format!("{}://{}", u.scheme(), u.host_str()?) + &u.port().map(|p| format!(":{p}")).unwrap_or_default();
-    Some((format!("{}:{}", host, u.port_or_known_default().unwrap_or(0)), base))
+/// What the dispatcher hears about. (An answer is the large variant; each
+/// lives only from its request's end to the dispatcher, so boxing it would
+/// buy an allocation per request and save nothing.)
+#[allow(clippy::large_enum_variant)]
+enum Event {
+    /// A request's answer (or failure), and how long it took.
+    /// `sent`: when the task sent it.
+    Answer { host: usize, job: Job, outcome: Outcome, sent: Instant, latency: Duration },
+    /// The pool is done with a page (of this many bytes): the URLs it
+    /// queued, or a fatal error (the crawl state could not be written).
+    Processed(Result<Vec<(Entry, Validators)>, String>, usize),
+}
+
+pub type OnArticle<'f> = dyn Fn(ArticlePage) -> Result<(), String> + Sync + 'f;
+
+/// Bytes of answers waiting for the pool before no new request starts: a
+/// bound on memory when extraction is the slower side. A count of pages was
+/// tried first; any count small enough for memory starved the pool, because
+/// the answers to requests started when it had room arrive a latency later.
+const POOL_BACKLOG_BYTES: usize = 64 << 20;
+
+fn ms(n: u64) -> Duration {
+    Duration::from_millis(n)
+}
+
+/// robots.txt from its final answer.
+fn robots_from(outcome: Outcome) -> Robots {
+    match outcome {
+        Outcome::Page { bytes, .. } => Robots::Ready(texting_robots::Robot::new("gisa", &bytes).ok()),
+        // No robots.txt (4xx): everything is allowed.
+        Outcome::Permanent { reason } if reason.starts_with("http 4") => Robots::Ready(None),
+        Outcome::NotModified => Robots::Ready(None),
+        Outcome::Permanent { reason } | Outcome::Transient { reason, .. } => Robots::Unavailable(format!("robots.txt unavailable ({reason})")),
+        Outcome::Redirect { to } => Robots::Unavailable(format!("robots.txt unavailable (redirect to {to} not followed)")),
+    }
 }
 
 impl<'a> Crawler<'a> {
     pub fn new(cfg: &'a Config, mut frontier: Box<dyn Frontier>, opts: Options) -> Result<Crawler<'a>, String> {
-        let rules = cfg
-            .sources
-            .iter()
-            .map(|s| SourceRules {
+        let mut rules = HashMap::new();
+        for s in &cfg.sources {
+            rules.entry(s.name.clone()).or_insert_with(|| SourceRules {
                 source: s,
                 include: s.include.iter().filter_map(|p| Regex::new(p).ok()).collect(),
                 exclude: s.exclude.iter().filter_map(|p| Regex::new(p).ok()).collect(),
-            })
-            .collect();
+            });
+        }
         let allowed: Vec<String> = cfg.sources.iter().flat_map(|s| s.allowed_domains.clone()).collect();
         let user_agent = user_agent(cfg);
         let fetcher = Fetcher::new(&cfg.politeness, &user_agent, Some(allowed))?;
@@ -167,83 +180,29 @@ impl<'a> Crawler<'a> {
                     }
                 }
             }
+            // Pages that failed transiently in earlier crawls and are due again.
+            frontier.requeue_failed(run, false)?;
         }
-        let sched = Sched { hosts: HashMap::new(), pages: 0, stop: false, active: 0 };
-        let crawler =
-            Crawler { cfg, rules, fetcher, frontier: Mutex::new(frontier), sched: Mutex::new(sched), wake: Condvar::new(), run, resumed, opts, user_agent };
-        let queued = crawler.frontier.lock().unwrap().queued()?;
-        {
-            let mut s = crawler.sched.lock().unwrap();
-            for e in queued {
-                crawler.enqueue(&mut s, e);
-            }
+        if opts.retry_failed {
+            frontier.requeue_failed(run, true)?;
         }
-        Ok(crawler)
+        let start = Mutex::new(frontier.queued()?);
+        Ok(Crawler { cfg, rules, fetcher, frontier: Mutex::new(frontier), start, run, resumed, opts, user_agent })
     }
 
-    fn enqueue(&self, s: &mut Sched, e: Entry) {
-        let Some((key, base)) = host_of(&e.url) else { return };
-        let p = &self.cfg.politeness;
-        let floor = if p.enabled { Duration::from_millis(p.min_delay_ms) } else { Duration::ZERO };
-        let host = s.hosts.entry(key).or_insert_with(|| Host {
-            queue: VecDeque::new(),
-            in_flight: 0,
-            next_at: Instant::now(),
-            delay: floor,
-            floor,
-            robots: if p.enabled { Robots::Unknown } else { Robots::Ready(None) },
-            base,
-        });
-        host.queue.push_back(e);
-    }
-
-    /// Runs the crawl; `on_article` gets each new article page, and says
-    /// why when the page could not be processed (it is then `failed`).
-    pub fn run(&self, on_article: &(dyn Fn(ArticlePage) -> Result<(), String> + Sync)) -> Result<Report, String> {
-        let bar = self.opts.progress.then(|| {
-            let b = indicatif::ProgressBar::new_spinner();
-            b.set_style(indicatif::ProgressStyle::with_template("{spinner} {elapsed} {msg}").expect("valid template"));
-            b.enable_steady_tick(Duration::from_millis(200));
-            b
-        });
-        let workers = self.cfg.politeness.workers.max(1);
-        let errors: Mutex<Vec<String>> = Mutex::new(Vec::new());
-        std::thread::scope(|scope| {
-            for _ in 0..workers {
-                scope.spawn(|| {
-                    while let Some((key, job)) = self.next_job() {
-                        let result = match job {
-                            Job::Robots(base) => {
-                                self.fetch_robots(&key, &base);
-                                Ok(())
-                            }
-                            Job::Page(e) => self.fetch_page(&key, e, on_article),
-                        };
-                        if let Err(e) = result {
-                            // The state store failing is fatal: stop, do not lose track.
-                            errors.lock().unwrap().push(e);
-                            let mut s = self.sched.lock().unwrap();
-                            s.stop = true;
-                        }
-                        let mut s = self.sched.lock().unwrap();
-                        s.active -= 1;
-                        if let Some(b) = &bar {
-                            let queued: usize = s.hosts.values().map(|h| h.queue.len()).sum();
-                            b.set_message(format!("{} pages fetched, {queued} queued", s.pages));
-                        }
-                        drop(s);
-                        self.wake.notify_all();
-                    }
-                });
-            }
-        });
-        if let Some(b) = bar {
-            b.finish_and_clear();
-        }
-        if let Some(e) = errors.into_inner().unwrap().into_iter().next() {
-            return Err(e);
-        }
-        let stopped_early = self.sched.lock().unwrap().stop;
+    /// Runs the crawl; `on_article` gets each new article page (on the rayon
+    /// pool), and says why when the page could not be processed (it is then
+    /// `failed`).
+    pub fn run(&self, on_article: &OnArticle<'_>) -> Result<Report, String> {
+        let runtime = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .thread_name("gisa-crawl")
+            .enable_all()
+            .build()
+            .map_err(|e| format!("cannot start the crawler's runtime: {e}"))?;
+        // Pages are handed to the pool from the dispatcher; the scope ends
+        // when the last one is done.
+        let stopped_early = rayon::in_place_scope(|pool| runtime.block_on(self.dispatch(pool, on_article)))?;
         let mut f = self.frontier.lock().unwrap();
         if !stopped_early {
             f.finish_run(self.run)?;
@@ -251,269 +210,167 @@ impl<'a> Crawler<'a> {
         Ok(Report { run: self.run, resumed: self.resumed, stopped_early, states: f.summary(self.run)? })
     }
 
-    /// Blocks until some host may be asked for something; None when the crawl is done.
-    fn next_job(&self) -> Option<(String, Job)> {
-        let mut s = self.sched.lock().unwrap();
-        loop {
-            if s.stop {
-                return None;
+    /// Starts what is due, hears what comes back, until nothing is left (or
+    /// --max-pages is reached). Returns whether it stopped early.
+    async fn dispatch<'s>(&'s self, pool: &rayon::Scope<'s>, on_article: &'s OnArticle<'s>) -> Result<bool, String> {
+        let p = &self.cfg.politeness;
+        let mut sched = Scheduler::new(p.max_connections_per_host, p.enabled, ms(p.min_delay_ms), ms(p.max_delay_ms));
+        let now = Instant::now();
+        for (e, v) in std::mem::take(&mut *self.start.lock().unwrap()) {
+            if let Some(h) = sched.host_for(&e.url, now) {
+                sched.push_back(h, Job::page(e, v));
             }
-            let now = Instant::now();
-            let max_conn = self.cfg.politeness.max_connections_per_host;
-            let mut soonest: Option<Instant> = None;
-            let mut pick: Option<(String, Job)> = None;
-            for (key, h) in s.hosts.iter_mut() {
-                if h.queue.is_empty() || matches!(h.robots, Robots::Fetching) {
-                    continue;
+        }
+        let (tx, mut rx) = unbounded_channel::<Event>();
+        // Answers handed to the pool and not yet done: how many, and their bytes.
+        let (mut processing, mut backlog) = (0usize, 0usize);
+        let (mut pages, mut stop) = (0u64, false);
+        let mut fatal: Option<String> = None;
+        let bar = self.opts.progress.then(|| {
+            let b = indicatif::ProgressBar::new_spinner();
+            b.set_style(indicatif::ProgressStyle::with_template("{spinner} {elapsed} {msg}").expect("valid template"));
+            b.enable_steady_tick(ms(200));
+            b
+        });
+        loop {
+            while !stop && sched.in_flight < p.max_in_flight && backlog < POOL_BACKLOG_BYTES {
+                match sched.take(Instant::now()) {
+                    None => break,
+                    Some(Take::Refuse { job, reason, transient }) => {
+                        processing += 1;
+                        self.hand_over(pool, &tx, job, Final::Refused { reason, transient }, on_article);
+                    }
+                    Some(Take::Request { host, job }) => {
+                        if job.is_first() {
+                            if self.opts.max_pages.is_some_and(|max| pages >= max) {
+                                // Still queued in the frontier: the next crawl resumes it.
+                                sched.cancel(host);
+                                stop = true;
+                                break;
+                            }
+                            pages += 1;
+                        }
+                        let (fetcher, tx) = (self.fetcher.clone(), tx.clone());
+                        tokio::spawn(async move {
+                            let sent = Instant::now();
+                            let (outcome, latency) = fetcher.get(&job.url, &job.validators).await;
+                            let _ = tx.send(Event::Answer { host, job, outcome, sent, latency });
+                        });
+                    }
                 }
-                if h.in_flight >= max_conn {
-                    continue;
-                }
-                if h.next_at > now {
-                    soonest = Some(soonest.map_or(h.next_at, |t| t.min(h.next_at)));
-                    continue;
-                }
-                h.in_flight += 1;
-                if matches!(h.robots, Robots::Unknown) {
-                    h.robots = Robots::Fetching;
-                    pick = Some((key.clone(), Job::Robots(h.base.clone())));
-                } else if let Some(e) = h.queue.pop_front() {
-                    pick = Some((key.clone(), Job::Page(e)));
-                }
+            }
+            if sched.in_flight == 0 && processing == 0 && (stop || sched.waiting == 0) {
                 break;
             }
-            if let Some(p) = pick {
-                s.active += 1;
-                return Some(p);
-            }
-            let idle = s.hosts.values().all(|h| h.queue.is_empty());
-            if idle && s.active == 0 {
-                return None;
-            }
-            let wait = soonest.map_or(Duration::from_millis(200), |t| t.saturating_duration_since(now)).max(Duration::from_millis(1));
-            s = self.wake.wait_timeout(s, wait).unwrap().0;
-        }
-    }
-
-    /// Done with a request to `key`: free the slot, space the next request,
-    /// and adapt the delay to the answer (AutoThrottle: move halfway toward
-    /// the latency; double on errors; never below the floor or above the cap).
-    fn release(&self, key: &str, latency: Duration, error: bool, wait: Option<Duration>) {
-        let p = &self.cfg.politeness;
-        let mut s = self.sched.lock().unwrap();
-        if let Some(h) = s.hosts.get_mut(key) {
-            h.in_flight = h.in_flight.saturating_sub(1);
-            if p.enabled {
-                let cap = Duration::from_millis(p.max_delay_ms).max(h.floor);
-                h.delay = if error { (h.delay * 2).max(Duration::from_millis(250)) } else { (h.delay + latency) / 2 };
-                h.delay = h.delay.clamp(h.floor, cap);
-            }
-            let gap = wait.unwrap_or_default().max(h.delay);
-            h.next_at = h.next_at.max(Instant::now() + gap);
-        }
-    }
-
-    fn fetch_robots(&self, key: &str, base: &str) {
-        let url = format!("{base}/robots.txt");
-        let (outcome, latency) = self.fetcher.get(&url, &Validators::default());
-        let (robots, error) = match outcome {
-            Outcome::Page { bytes, .. } => (Robots::Ready(texting_robots::Robot::new("gisa", &bytes).ok()), false),
-            // No robots.txt (4xx): everything is allowed.
-            Outcome::Permanent { reason } if reason.starts_with("http 4") => (Robots::Ready(None), false),
-            Outcome::Permanent { reason } | Outcome::Transient { reason, .. } => (Robots::Unavailable(format!("robots.txt unavailable ({reason})")), true),
-            Outcome::NotModified => (Robots::Ready(None), false),
-        };
-        {
-            let mut s = self.sched.lock().unwrap();
-            if let Some(h) = s.hosts.get_mut(key) {
-                if let Robots::Ready(Some(r)) = &robots {
-                    if let Some(d) = r.delay {
-                        let d = Duration::from_secs_f32(d.max(0.0));
-                        h.floor = h.floor.max(d);
-                        h.delay = h.delay.max(d);
+            let can_start = !stop && sched.in_flight < p.max_in_flight && backlog < POOL_BACKLOG_BYTES;
+            let due = sched.next_due().filter(|_| can_start);
+            let wake = tokio::time::Instant::from_std(due.unwrap_or_else(Instant::now));
+            let event = tokio::select! {
+                ev = rx.recv() => ev,
+                _ = tokio::time::sleep_until(wake), if due.is_some() => None,
+            };
+            match event {
+                None => {}
+                Some(Event::Answer { host, job, outcome, sent, latency }) => {
+                    if let Some(fin) = self.answered(&mut sched, host, job, outcome, sent, latency) {
+                        processing += 1;
+                        backlog += fin.1.size();
+                        self.hand_over(pool, &tx, fin.0, fin.1, on_article);
                     }
                 }
-                h.robots = robots;
-            }
-        }
-        self.release(key, latency, error, None);
-    }
-
-    fn rules_for(&self, source: &str) -> Option<&SourceRules<'a>> {
-        self.rules.iter().find(|r| r.source.name == source)
-    }
-
-    fn fetch_page(&self, key: &str, e: Entry, on_article: &(dyn Fn(ArticlePage) -> Result<(), String> + Sync)) -> Result<(), String> {
-        // robots.txt first.
-        let verdict = {
-            let s = self.sched.lock().unwrap();
-            match s.hosts.get(key).map(|h| &h.robots) {
-                Some(Robots::Ready(Some(r))) if !r.allowed(&e.url) => Some("robots".to_string()),
-                Some(Robots::Unavailable(why)) => Some(why.clone()),
-                _ => None,
-            }
-        };
-        if let Some(reason) = verdict {
-            self.frontier.lock().unwrap().settle(&e.url, State::Skipped, Some(&reason), 0, &Validators::default())?;
-            let mut s = self.sched.lock().unwrap();
-            if let Some(h) = s.hosts.get_mut(key) {
-                h.in_flight = h.in_flight.saturating_sub(1);
-            }
-            return Ok(());
-        }
-        if let Some(max) = self.opts.max_pages {
-            let mut s = self.sched.lock().unwrap();
-            if s.pages >= max {
-                s.stop = true;
-                if let Some(h) = s.hosts.get_mut(key) {
-                    h.in_flight = h.in_flight.saturating_sub(1);
-                }
-                return Ok(());
-            }
-            s.pages += 1;
-        } else {
-            self.sched.lock().unwrap().pages += 1;
-        }
-        let old = self.frontier.lock().unwrap().validators(&e.url)?;
-        let p = &self.cfg.politeness;
-        let mut attempts = 0u32;
-        let outcome = loop {
-            attempts += 1;
-            let (outcome, latency) = self.fetcher.get(&e.url, &old);
-            match outcome {
-                Outcome::Transient { reason: _, retry_after } if attempts <= p.max_retries => {
-                    // Exponential backoff with jitter; Retry-After wins when longer.
-                    let backoff = Duration::from_millis(p.retry_base_ms.saturating_mul(1 << (attempts - 1).min(10)));
-                    let jitter = Duration::from_millis(fastrand::u64(0..=p.retry_base_ms / 2 + 1));
-                    let wait = retry_after.map_or(backoff + jitter, |r| r.max(backoff));
-                    self.release(key, latency, true, Some(wait));
-                    self.reacquire(key);
-                    continue;
-                }
-                other => {
-                    let error = matches!(other, Outcome::Transient { .. });
-                    self.release(key, latency, error, None);
-                    break other;
-                }
-            }
-        };
-        let mut frontier = self.frontier.lock().unwrap();
-        match outcome {
-            Outcome::NotModified => frontier.settle(&e.url, State::NotModified, None, attempts, &Validators::default()),
-            Outcome::Transient { reason, .. } | Outcome::Permanent { reason } => frontier.settle(&e.url, State::Failed, Some(&reason), attempts, &Validators::default()),
-            Outcome::Page { bytes, content_type, etag, last_modified, final_url } => {
-                let content_hash = crate::output::short_hash(&bytes);
-                let v = Validators { etag, last_modified, content_hash: Some(content_hash.clone()) };
-                if old.content_hash.as_deref() == Some(content_hash.as_str()) {
-                    return frontier.settle(&e.url, State::NotModified, Some("same content"), attempts, &v);
-                }
-                if e.kind == Kind::Article {
-                    drop(frontier);
-                    // Handed over (extracted, stored) before it is marked fetched: a
-                    // crash in between fetches it again, it is never lost.
-                    let outlet = self.rules_for(&e.source).and_then(|r| r.source.outlet.clone());
-                    let page = ArticlePage { url: final_url.clone(), source: e.source.clone(), outlet, bytes, content_type };
-                    // A page that fails (or panics) in processing is settled as failed
-                    // with the reason: left queued, every later run would fetch it and
-                    // fail again.
-                    let handled = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| on_article(page)))
-                        .unwrap_or_else(|p| Err(format!("internal error while processing: {}", crate::workqueue::panic_message(p.as_ref()))));
-                    let mut frontier = self.frontier.lock().unwrap();
-                    return match handled {
-                        Ok(()) => frontier.settle(&e.url, State::Fetched, None, attempts, &v),
-                        // The URL is the row's own; the reason is what went wrong.
-                        Err(why) => frontier.settle(&e.url, State::Failed, Some(&why.replacen(&format!("{final_url}: "), "", 1)), attempts, &v),
-                    };
-                }
-                drop(frontier);
-                let found = self.discover(&e, &final_url, &bytes, content_type.as_deref());
-                let mut frontier = self.frontier.lock().unwrap();
-                match found {
-                    Err(reason) => frontier.settle(&e.url, State::Failed, Some(&reason), attempts, &v),
-                    Ok(links) => {
-                        let mut new_entries = Vec::new();
-                        for f in links {
-                            if let Some(entry) = self.admit(&e, f, &mut **frontier)? {
-                                new_entries.push(entry);
+                Some(Event::Processed(result, size)) => {
+                    processing -= 1;
+                    backlog -= size;
+                    match result {
+                        Ok(found) => {
+                            let now = Instant::now();
+                            for (e, v) in found {
+                                if let Some(h) = sched.host_for(&e.url, now) {
+                                    sched.push_back(h, Job::page(e, v));
+                                }
                             }
                         }
-                        frontier.settle(&e.url, State::Fetched, None, attempts, &v)?;
-                        drop(frontier);
-                        let mut s = self.sched.lock().unwrap();
-                        for entry in new_entries {
-                            self.enqueue(&mut s, entry);
+                        // The state store failing is fatal: stop, do not lose track.
+                        Err(e) => {
+                            fatal.get_or_insert(e);
+                            stop = true;
                         }
-                        Ok(())
+                    }
+                    if let Some(b) = &bar {
+                        b.set_message(format!("{pages} pages asked, {} queued, {} in flight", sched.waiting, sched.in_flight));
                     }
                 }
             }
         }
+        if let Some(b) = bar {
+            b.finish_and_clear();
+        }
+        match fatal {
+            Some(e) => Err(e),
+            None => Ok(stop),
+        }
     }
 
-    /// Waits until the host may be asked again, then takes its slot back (for a retry).
-    fn reacquire(&self, key: &str) {
-        let mut s = self.sched.lock().unwrap();
-        loop {
-            let now = Instant::now();
-            let max_conn = self.cfg.politeness.max_connections_per_host;
-            let ready = s.hosts.get(key).map(|h| (h.next_at, h.in_flight));
-            match ready {
-                Some((next_at, in_flight)) if next_at <= now && in_flight < max_conn => {
-                    if let Some(h) = s.hosts.get_mut(key) {
-                        h.in_flight += 1;
-                    }
-                    return;
+    /// An answer is in: the host's slot is freed and its delay adapted; a
+    /// redirect becomes the next hop (queued first on its host, so it is
+    /// spaced like any request), a transient failure with retries left is
+    /// queued again after its back-off (or Retry-After); robots.txt is read.
+    /// Anything else is final: returned for the pool.
+    fn answered(&self, sched: &mut Scheduler, host: usize, mut job: Job, outcome: Outcome, sent: Instant, latency: Duration) -> Option<(Job, Final)> {
+        let p = &self.cfg.politeness;
+        let now = Instant::now();
+        job.attempts += 1;
+        match outcome {
+            Outcome::Redirect { to } => {
+                sched.release(host, now, sent, latency, false, None);
+                job.hops.push(job.url.clone());
+                if let Err(reason) = self.fetcher.follow(&job.hops, &to) {
+                    return self.final_answer(sched, job, Outcome::Permanent { reason });
                 }
-                Some((next_at, _)) => {
-                    let wait = next_at.saturating_duration_since(now).max(Duration::from_millis(1));
-                    s = self.wake.wait_timeout(s, wait).unwrap().0;
+                job.url = to;
+                job.retries = 0;
+                match sched.host_for(&job.url, now) {
+                    Some(next) => sched.push_front(next, job),
+                    None => return self.final_answer(sched, job, Outcome::Permanent { reason: "redirect to a URL without a host".into() }),
                 }
-                None => return,
+                None
+            }
+            Outcome::Transient { retry_after, .. } if job.retries < p.max_retries && matches!(job.purpose, Purpose::Page(_)) => {
+                // Exponential back-off with jitter; Retry-After wins when longer.
+                let backoff = ms(p.retry_base_ms.saturating_mul(1 << job.retries.min(10)));
+                let jitter = ms(fastrand::u64(0..=p.retry_base_ms / 2 + 1));
+                let wait = retry_after.map_or(backoff + jitter, |r| r.max(backoff));
+                sched.release(host, now, sent, latency, true, Some(wait));
+                job.retries += 1;
+                sched.push_front(host, job);
+                None
+            }
+            other => {
+                sched.release(host, now, sent, latency, matches!(other, Outcome::Transient { .. }), None);
+                self.final_answer(sched, job, other)
             }
         }
     }
 
-    fn discover(&self, e: &Entry, final_url: &str, bytes: &[u8], content_type: Option<&str>) -> Result<Vec<Found>, String> {
-        match e.kind {
-            Kind::Feed => discover::feed(bytes, content_type),
-            Kind::Sitemap => discover::sitemap(bytes, content_type),
-            Kind::List => {
-                let rules = self.rules_for(&e.source).ok_or("unknown source")?;
-                let base = Url::parse(final_url).map_err(|err| err.to_string())?;
-                let list = rules.source.list_pages.iter().find(|l| canonical(&l.url, None).is_some_and(|u| u.as_str() == e.url) || e.depth > 1);
-                let list = list.or(rules.source.list_pages.first()).ok_or("no list page config")?;
-                let html = crate::decode::decode(bytes, content_type).text;
-                let next = if e.depth < list.max_pages.unwrap_or(5) { list.next_page.as_deref() } else { None };
-                discover::list_page(&html, &base, &list.article_links, next)
+    fn final_answer(&self, sched: &mut Scheduler, job: Job, outcome: Outcome) -> Option<(Job, Final)> {
+        match job.purpose {
+            Purpose::Robots(owner) => {
+                sched.robots_known(owner, robots_from(outcome));
+                None
             }
-            Kind::Article => Ok(Vec::new()),
+            Purpose::Page(_) => Some((job, Final::Answer(outcome))),
         }
     }
 
-    /// A found link becomes a queued entry, or a skipped one with the reason.
-    fn admit(&self, parent: &Entry, f: Found, frontier: &mut dyn Frontier) -> Result<Option<Entry>, String> {
-        let Some(rules) = self.rules_for(&parent.source) else { return Ok(None) };
-        let base = Url::parse(&parent.url).ok();
-        let Some(u) = canonical(&f.url, base.as_ref()) else { return Ok(None) };
-        let depth = if f.kind == Kind::List { parent.depth + 1 } else { 1 };
-        let entry = Entry { url: u.to_string(), source: parent.source.clone(), kind: f.kind, depth };
-        let host = u.host_str().unwrap_or("");
-        let reason = if !domain_allowed(&rules.source.allowed_domains, host) {
-            Some("off-domain")
-        } else if f.kind == Kind::Article
-            && ((!rules.include.is_empty() && !rules.include.iter().any(|r| r.is_match(&entry.url))) || rules.exclude.iter().any(|r| r.is_match(&entry.url)))
-        {
-            Some("filter")
-        } else if f.kind == Kind::Article && self.opts.since.as_deref().is_some_and(|since| f.date.as_deref().is_some_and(|d| d < since)) {
-            Some("older than --since")
-        } else {
-            None
-        };
-        if let Some(reason) = reason {
-            frontier.skip(&entry, reason)?;
-            return Ok(None);
-        }
-        Ok(frontier.offer(&entry, self.run)?.then_some(entry))
+    /// To the rayon pool: the page's state, links and extraction; the result
+    /// comes back as an event.
+    fn hand_over<'s>(&'s self, pool: &rayon::Scope<'s>, tx: &UnboundedSender<Event>, job: Job, fin: Final, on_article: &'s OnArticle<'s>) {
+        let tx = tx.clone();
+        pool.spawn(move |_| {
+            let size = fin.size();
+            let result = self.process(job, fin, on_article);
+            let _ = tx.send(Event::Processed(result, size));
+        });
     }
 
     pub fn user_agent(&self) -> &str {

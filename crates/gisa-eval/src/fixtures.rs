@@ -40,10 +40,15 @@ pub fn discover(dir: &Path) -> Result<Vec<Fixture>, FixtureError> {
         }
         let Some(name) = path.file_stem().and_then(|s| s.to_str()).map(str::to_string) else { continue };
         let expected_path = dir.join(format!("{name}.expected.json"));
-        let expected = match std::fs::read_to_string(&expected_path) {
-            Ok(s) => Some(serde_json::from_str(&s).map_err(|e| {
-                FixtureError(format!("{}:{}: not valid JSON: {e}", expected_path.display(), e.line()))
-            })?),
+        let expected = match crate::lexicon::read_text(&expected_path) {
+            Ok(s) => {
+                let value = serde_json::from_str(&s).map_err(|e| {
+                    FixtureError(format!("{}:{}: not valid JSON: {e}", expected_path.display(), e.line()))
+                })?;
+                // Valid JSON that scoring would misread: an unknown key or a wrong type.
+                super::schema::check(&s).map_err(|e| FixtureError(format!("{}:{e}", expected_path.display())))?;
+                Some(value)
+            }
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
             Err(e) => return Err(FixtureError(format!("cannot read {}: {e}", expected_path.display()))),
         };

@@ -10,6 +10,7 @@ mod bless;
 mod fixtures;
 mod report;
 mod run;
+mod schema;
 mod score;
 mod thresholds;
 

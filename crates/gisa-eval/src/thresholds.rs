@@ -41,7 +41,7 @@ impl std::error::Error for ThresholdError {}
 
 impl Thresholds {
     pub fn load(path: &Path) -> Result<Thresholds, ThresholdError> {
-        let src = std::fs::read_to_string(path).map_err(|e| ThresholdError(format!("cannot read {}: {e}", path.display())))?;
+        let src = crate::lexicon::read_text(path).map_err(|e| ThresholdError(format!("cannot read {}: {e}", path.display())))?;
         Self::parse(&path.display().to_string(), &src)
     }
 

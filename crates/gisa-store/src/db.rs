@@ -2,6 +2,8 @@
 //! once for SQLite and PostgreSQL: statements with `$1, $2 …` parameters
 //! (both engines read them), typed values, and transactions.
 
+use crate::error::Error;
+
 #[derive(Debug, Clone, PartialEq)]
 pub enum Val {
     Int(i64),
@@ -39,25 +41,25 @@ pub type Row = Vec<Val>;
 pub trait Db: Send {
     /// The engine's name, for migrations: `sqlite` or `postgres`.
     fn engine(&self) -> &'static str;
-    fn exec(&mut self, sql: &str, params: &[Val]) -> Result<u64, String>;
-    fn query(&mut self, sql: &str, params: &[Val]) -> Result<Vec<Row>, String>;
+    fn exec(&mut self, sql: &str, params: &[Val]) -> Result<u64, Error>;
+    fn query(&mut self, sql: &str, params: &[Val]) -> Result<Vec<Row>, Error>;
     /// Several statements with no parameters (migrations).
-    fn batch(&mut self, sql: &str) -> Result<(), String>;
-    fn begin(&mut self) -> Result<(), String> {
+    fn batch(&mut self, sql: &str) -> Result<(), Error>;
+    fn begin(&mut self) -> Result<(), Error> {
         self.batch("BEGIN")
     }
-    fn commit(&mut self) -> Result<(), String> {
+    fn commit(&mut self) -> Result<(), Error> {
         self.batch("COMMIT")
     }
-    fn rollback(&mut self) -> Result<(), String> {
+    fn rollback(&mut self) -> Result<(), Error> {
         self.batch("ROLLBACK")
     }
 }
 
 pub struct Sqlite(pub rusqlite::Connection);
 
-fn sqlite_err(e: rusqlite::Error) -> String {
-    format!("database: {e}")
+fn sqlite_err(e: rusqlite::Error) -> Error {
+    Error::query(format!("database: {e}"))
 }
 
 impl Db for Sqlite {
@@ -65,13 +67,13 @@ impl Db for Sqlite {
         "sqlite"
     }
 
-    fn exec(&mut self, sql: &str, params: &[Val]) -> Result<u64, String> {
+    fn exec(&mut self, sql: &str, params: &[Val]) -> Result<u64, Error> {
         let mut stmt = self.0.prepare_cached(sql).map_err(sqlite_err)?;
         let n = stmt.execute(rusqlite::params_from_iter(params.iter().map(to_sqlite))).map_err(sqlite_err)?;
         Ok(n as u64)
     }
 
-    fn query(&mut self, sql: &str, params: &[Val]) -> Result<Vec<Row>, String> {
+    fn query(&mut self, sql: &str, params: &[Val]) -> Result<Vec<Row>, Error> {
         let mut stmt = self.0.prepare_cached(sql).map_err(sqlite_err)?;
         let n = stmt.column_count();
         let rows = stmt
@@ -92,7 +94,7 @@ impl Db for Sqlite {
         rows.collect::<rusqlite::Result<Vec<Row>>>().map_err(sqlite_err)
     }
 
-    fn batch(&mut self, sql: &str) -> Result<(), String> {
+    fn batch(&mut self, sql: &str) -> Result<(), Error> {
         self.0.execute_batch(sql).map_err(sqlite_err)
     }
 }
@@ -109,12 +111,12 @@ fn to_sqlite(v: &Val) -> rusqlite::types::Value {
 
 pub struct Postgres(pub postgres::Client);
 
-fn pg_err(e: postgres::Error) -> String {
+fn pg_err(e: postgres::Error) -> Error {
     // The server's own message (constraint, syntax …), never the connection string.
-    match e.as_db_error() {
+    Error::query(match e.as_db_error() {
         Some(db) => format!("database: {}", db.message()),
         None => format!("database: {e}"),
-    }
+    })
 }
 
 fn pg_params(params: &[Val]) -> Vec<Box<dyn postgres::types::ToSql + Sync>> {
@@ -138,13 +140,13 @@ impl Db for Postgres {
         "postgres"
     }
 
-    fn exec(&mut self, sql: &str, params: &[Val]) -> Result<u64, String> {
+    fn exec(&mut self, sql: &str, params: &[Val]) -> Result<u64, Error> {
         let boxed = pg_params(params);
         let refs: Vec<&(dyn postgres::types::ToSql + Sync)> = boxed.iter().map(|b| b.as_ref()).collect();
         self.0.execute(sql, &refs).map_err(pg_err)
     }
 
-    fn query(&mut self, sql: &str, params: &[Val]) -> Result<Vec<Row>, String> {
+    fn query(&mut self, sql: &str, params: &[Val]) -> Result<Vec<Row>, Error> {
         use postgres::types::Type;
         let boxed = pg_params(params);
         let refs: Vec<&(dyn postgres::types::ToSql + Sync)> = boxed.iter().map(|b| b.as_ref()).collect();
@@ -166,12 +168,12 @@ impl Db for Postgres {
                             r.try_get::<_, Option<String>>(i).map_err(pg_err)?.map_or(Val::NullText, Val::Text)
                         })
                     })
-                    .collect::<Result<Row, String>>()
+                    .collect::<Result<Row, Error>>()
             })
             .collect()
     }
 
-    fn batch(&mut self, sql: &str) -> Result<(), String> {
+    fn batch(&mut self, sql: &str) -> Result<(), Error> {
         self.0.batch_execute(sql).map_err(pg_err)
     }
 }

@@ -1,8 +1,10 @@
 //! The read side: articles, mentions, programs or regions out of the tracking
 //! database as JSON Lines or CSV (with an optional UTF-8 BOM so Excel shows
 //! Hangul), filtered by outlet, publication date, program or region, and
-//! programs grouped by the region their money goes to. Rows come in a fixed
-//! order, so SQLite and PostgreSQL export the same bytes.
+//! programs grouped by the region their money goes to. Rows come in a total
+//! order spelled out for both engines (undated articles last: SQLite puts
+//! NULL first by default, PostgreSQL last; then the id), so SQLite and
+//! PostgreSQL export the same bytes.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;
@@ -24,7 +26,8 @@ pub enum What {
 
 /// How program rows are grouped: one per program (the default), or one per
 /// program and region its amounts go to (`--by region`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "clap", derive(clap::ValueEnum))]
 pub enum By {
     Region,
 }
@@ -92,7 +95,7 @@ fn objects(names: &[&str], rows: Vec<Vec<Val>>) -> Vec<Map<String, Value>> {
     rows.into_iter().map(|r| names.iter().zip(r.iter()).map(|(n, v)| (n.to_string(), cell(v))).collect()).collect()
 }
 
-pub fn rows(store: &mut Store, what: What, f: &Filter) -> Result<(Vec<&'static str>, Vec<Map<String, Value>>), String> {
+pub fn rows(store: &mut Store, what: What, f: &Filter) -> Result<(Vec<&'static str>, Vec<Map<String, Value>>), crate::Error> {
     let mut params = Vec::new();
     let cond = article_conditions(f, &mut params);
     Ok(match what {
@@ -100,7 +103,7 @@ pub fn rows(store: &mut Store, what: What, f: &Filter) -> Result<(Vec<&'static s
             let names = vec!["id", "url", "outlet", "title", "published", "fetched_at", "story_id", "extractor_version", "content_hash", "text"];
             let sql = format!(
                 "SELECT a.id, a.url, a.outlet, a.title, a.published, a.fetched_at, a.story_id, a.extractor_version, a.content_hash, a.text
-                 FROM articles a WHERE {cond} ORDER BY a.published, a.id"
+                 FROM articles a WHERE {cond} ORDER BY a.published ASC NULLS LAST, a.id"
             );
             let rows = store.rows(&sql, &params)?;
             (names.clone(), objects(&names, rows))
@@ -115,7 +118,7 @@ pub fn rows(store: &mut Store, what: What, f: &Filter) -> Result<(Vec<&'static s
                         m.start_pos, m.end_pos, p.name, m.region, rg.name
                  FROM mentions m JOIN articles a ON a.id = m.article_id LEFT JOIN programs p ON p.id = m.program_id
                       LEFT JOIN regions rg ON rg.code = m.region
-                 WHERE {cond} ORDER BY a.published, a.id, m.start_pos, m.kind, m.end_pos"
+                 WHERE {cond} ORDER BY a.published ASC NULLS LAST, a.id, m.start_pos, m.kind, m.end_pos, m.id"
             );
             let rows = store.rows(&sql, &params)?;
             let mut objs = objects(&names, rows);
@@ -150,12 +153,12 @@ fn distinct_total(amounts: &BTreeSet<(i64, String)>) -> u128 {
 
 /// Each program once per region its amounts go to (an empty region for its
 /// amounts that name none), so the rows of a program add up to its total.
-fn programs_by_region(store: &mut Store, cond: &str, params: &[Val]) -> Result<Vec<Map<String, Value>>, String> {
+fn programs_by_region(store: &mut Store, cond: &str, params: &[Val]) -> Result<Vec<Map<String, Value>>, crate::Error> {
     let sql = format!(
         "SELECT p.key, p.name, m.region, rg.name, m.value, m.unit, a.id, a.story_id
          FROM programs p JOIN mentions m ON m.program_id = p.id AND m.kind = 'amount' JOIN articles a ON a.id = m.article_id
               LEFT JOIN regions rg ON rg.code = m.region
-         WHERE {cond} ORDER BY p.key, m.region, a.id, m.start_pos"
+         WHERE {cond} ORDER BY p.key, m.region ASC NULLS LAST, a.id, m.start_pos"
     );
     #[derive(Default)]
     struct Acc {
@@ -198,7 +201,7 @@ fn programs_by_region(store: &mut Store, cond: &str, params: &[Val]) -> Result<V
 
 /// Each region named: its mentions, the articles and stories naming it, and
 /// the amounts sent to it (KRW, each story's distinct amounts once).
-fn regions(store: &mut Store, cond: &str, params: &[Val]) -> Result<Vec<Map<String, Value>>, String> {
+fn regions(store: &mut Store, cond: &str, params: &[Val]) -> Result<Vec<Map<String, Value>>, crate::Error> {
     let sql = format!(
         "SELECT rg.code, rg.name, rg.level, rg.sido, m.kind, m.value, m.unit, a.id, a.story_id, a.outlet, a.published
          FROM regions rg JOIN mentions m ON m.region = rg.code JOIN articles a ON a.id = m.article_id
@@ -265,7 +268,7 @@ fn regions(store: &mut Store, cond: &str, params: &[Val]) -> Result<Vec<Map<Stri
 
 /// Programs with their totals. The same story carried by several outlets is
 /// counted once in `stories` and in `amount_krw` (each distinct amount per story).
-fn programs(store: &mut Store, cond: &str, params: &[Val]) -> Result<Vec<Map<String, Value>>, String> {
+fn programs(store: &mut Store, cond: &str, params: &[Val]) -> Result<Vec<Map<String, Value>>, crate::Error> {
     let sql = format!(
         "SELECT p.key, p.name, p.first_seen, p.last_seen, m.kind, m.value, m.unit, a.id, a.story_id, a.outlet
          FROM programs p JOIN mentions m ON m.program_id = p.id JOIN articles a ON a.id = m.article_id
@@ -324,8 +327,8 @@ fn programs(store: &mut Store, cond: &str, params: &[Val]) -> Result<Vec<Map<Str
     Ok(out)
 }
 
-pub fn write(out: &mut dyn Write, names: &[&str], rows: &[Map<String, Value>], format: Format, bom: bool) -> Result<(), String> {
-    let err = |e: std::io::Error| format!("cannot write: {e}");
+pub fn write(out: &mut dyn Write, names: &[&str], rows: &[Map<String, Value>], format: Format, bom: bool) -> Result<(), crate::Error> {
+    let err = |e: std::io::Error| crate::Error::new(crate::ErrorKind::Output, format!("cannot write: {e}"));
     match format {
         Format::Jsonl => {
             for r in rows {
@@ -337,7 +340,7 @@ pub fn write(out: &mut dyn Write, names: &[&str], rows: &[Map<String, Value>], f
                 out.write_all("\u{FEFF}".as_bytes()).map_err(err)?;
             }
             let mut w = csv::Writer::from_writer(out);
-            w.write_record(names).map_err(|e| e.to_string())?;
+            w.write_record(names).map_err(|e| crate::Error::new(crate::ErrorKind::Output, format!("cannot write the export: {e}")))?;
             for r in rows {
                 let record: Vec<String> = names
                     .iter()
@@ -347,7 +350,7 @@ pub fn write(out: &mut dyn Write, names: &[&str], rows: &[Map<String, Value>], f
                         Some(v) => v.to_string(),
                     })
                     .collect();
-                w.write_record(&record).map_err(|e| e.to_string())?;
+                w.write_record(&record).map_err(|e| crate::Error::new(crate::ErrorKind::Output, format!("cannot write the export: {e}")))?;
             }
             w.flush().map_err(err)?;
         }

@@ -6,9 +6,12 @@
 //! the table definitions differ per engine (`migrations/`).
 
 // The core modules this crate builds on, under their old `crate::` paths.
+pub use error::{Error, ErrorKind};
+
 use gisa_core::{output};
 
 mod db;
+mod error;
 pub mod export;
 pub mod reextract;
 pub mod story;
@@ -26,9 +29,10 @@ const MIGRATIONS: [(i64, &str, &str); 2] = [
     (2, include_str!("../migrations/sqlite/002_regions.sql"), include_str!("../migrations/postgres/002_regions.sql")),
 ];
 
-/// `postgres://user:secret@host/db` → `postgres://user:***@host/db`, for every message.
+/// `postgres://user:secret@host/db` → `postgres://user:***@host/db`, and
+/// `host=db password=secret` → `host=db password=***`, for every message.
 pub fn redact(url: &str) -> String {
-    match (url.find("://"), url.rfind('@')) {
+    let url = match (url.find("://"), url.rfind('@')) {
         (Some(s), Some(at)) if at > s => {
             let userinfo = &url[s + 3..at];
             match userinfo.find(':') {
@@ -37,7 +41,39 @@ pub fn redact(url: &str) -> String {
             }
         }
         _ => url.to_string(),
-    }
+    };
+    // libpq key=value strings and ?password= in URLs; a quoted value may hold spaces.
+    static PASSWORD: once_cell::sync::Lazy<regex::Regex> =
+        once_cell::sync::Lazy::new(|| regex::Regex::new(r"(password\s*=\s*)('(?:[^'\\]|\\.)*'?|[^\s&]+)").expect("valid regex"));
+    PASSWORD.replace_all(&url, "${1}***").into_owned()
+}
+
+/// A libpq key=value connection string (`host=db dbname=gisa user=gisa`):
+/// PostgreSQL, never a SQLite file named after it.
+fn is_libpq_keywords(url: &str) -> bool {
+    static KEYWORD: once_cell::sync::Lazy<regex::Regex> =
+        once_cell::sync::Lazy::new(|| regex::Regex::new(r"^\s*[A-Za-z_]+\s*=").expect("valid regex"));
+    KEYWORD.is_match(url)
+}
+
+/// Does `url` name a PostgreSQL database (a URL or a libpq key=value string)?
+pub fn is_postgres(url: &str) -> bool {
+    url.starts_with("postgres://") || url.starts_with("postgresql://") || is_libpq_keywords(url)
+}
+
+/// The SQLite file a database URL names (None for PostgreSQL).
+fn sqlite_path(url: &str) -> Option<PathBuf> {
+    (!is_postgres(url)).then(|| PathBuf::from(url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:")).unwrap_or(url)))
+}
+
+/// For commands that only read (export, programs, reextract): the message
+/// when `url` names a SQLite file that does not exist, which opening would
+/// create empty.
+pub fn missing_database(url: &str) -> Option<String> {
+    let path = sqlite_path(url)?;
+    (!path.exists()).then(|| {
+        format!("no database at {} (only `gisa run` creates one; check --database or $GISA_DATABASE_URL)", path.display())
+    })
 }
 
 pub struct Store {
@@ -61,18 +97,21 @@ fn key(name: &str) -> String {
 
 impl Store {
     /// Opens (and migrates) the database named by `url`.
-    pub fn open(url: &str) -> Result<Store, String> {
-        let (db, path): (Box<dyn Db>, Option<PathBuf>) = if url.starts_with("postgres://") || url.starts_with("postgresql://") {
-            let client = postgres::Client::connect(url, postgres::NoTls)
-                .map_err(|e| format!("cannot connect to {}: {}", redact(url), e.as_db_error().map_or(e.to_string(), |d| d.message().to_string())))?;
-            (Box::new(Postgres(client)), None)
-        } else {
-            let path = PathBuf::from(url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:")).unwrap_or(url));
-            let conn = rusqlite::Connection::open(&path).map_err(|e| format!("cannot open {}: {e}", path.display()))?;
-            conn.pragma_update(None, "journal_mode", "WAL").map_err(|e| e.to_string())?;
-            conn.pragma_update(None, "foreign_keys", "ON").map_err(|e| e.to_string())?;
-            conn.busy_timeout(std::time::Duration::from_secs(30)).map_err(|e| e.to_string())?;
+    pub fn open(url: &str) -> Result<Store, Error> {
+        // postgres::Client reads both URLs and libpq key=value strings.
+        let (db, path): (Box<dyn Db>, Option<PathBuf>) = if let Some(path) = sqlite_path(url) {
+            let conn = rusqlite::Connection::open(&path).map_err(|e| Error::new(ErrorKind::Open, format!("cannot open {}: {e}", path.display())))?;
+            let setup = |e: rusqlite::Error| Error::new(ErrorKind::Open, format!("cannot set up {}: {e}", path.display()));
+            conn.pragma_update(None, "journal_mode", "WAL").map_err(setup)?;
+            conn.pragma_update(None, "foreign_keys", "ON").map_err(setup)?;
+            conn.busy_timeout(std::time::Duration::from_secs(30)).map_err(setup)?;
             (Box::new(Sqlite(conn)), Some(path))
+        } else {
+            let client = postgres::Client::connect(url, postgres::NoTls).map_err(|e| {
+                let why = redact(&e.as_db_error().map_or(e.to_string(), |d| d.message().to_string()));
+                Error::new(ErrorKind::Open, format!("cannot connect to {}: {why}", redact(url)))
+            })?;
+            (Box::new(Postgres(client)), None)
         };
         let mut store = Store { db, path, lock: None };
         store.migrate()?;
@@ -83,7 +122,7 @@ impl Store {
         self.db.engine()
     }
 
-    fn migrate(&mut self) -> Result<(), String> {
+    fn migrate(&mut self) -> Result<(), Error> {
         self.db.batch("CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT PRIMARY KEY, applied_at TEXT NOT NULL)")?;
         let applied: Vec<i64> = self.db.query("SELECT version FROM schema_migrations", &[])?.iter().filter_map(|r| r[0].as_int()).collect();
         for (version, sqlite, postgres) in MIGRATIONS {
@@ -99,7 +138,7 @@ impl Store {
                 Ok(_) => self.db.commit()?,
                 Err(e) => {
                     let _ = self.db.rollback();
-                    return Err(format!("migration {version} failed: {e}"));
+                    return Err(Error::new(ErrorKind::Migration, format!("migration {version} failed: {e}")));
                 }
             }
         }
@@ -109,31 +148,32 @@ impl Store {
     /// Takes the run lock, so two `gisa run`s never overlap: a lock file
     /// beside a SQLite database (released by the OS if the process dies), a
     /// session advisory lock on PostgreSQL.
-    pub fn lock_run(&mut self) -> Result<(), String> {
+    pub fn lock_run(&mut self) -> Result<(), Error> {
         const BUSY: &str = "another gisa run is using this database; try again when it has finished";
         match &self.path {
             Some(path) => {
                 let lock_path = path.with_extension("db.lock");
-                let file = std::fs::OpenOptions::new().create(true).truncate(false).write(true).open(&lock_path).map_err(|e| format!("cannot open {}: {e}", lock_path.display()))?;
+                let file = std::fs::OpenOptions::new().create(true).truncate(false).write(true).open(&lock_path)
+                    .map_err(|e| Error::new(ErrorKind::Open, format!("cannot open {}: {e}", lock_path.display())))?;
                 match file.try_lock() {
                     Ok(()) => {
                         self.lock = Some(file);
                         Ok(())
                     }
-                    Err(std::fs::TryLockError::WouldBlock) => Err(format!("{BUSY} ({} is held)", lock_path.display())),
-                    Err(std::fs::TryLockError::Error(e)) => Err(format!("cannot lock {}: {e}", lock_path.display())),
+                    Err(std::fs::TryLockError::WouldBlock) => Err(Error::new(ErrorKind::Busy, format!("{BUSY} ({} is held)", lock_path.display()))),
+                    Err(std::fs::TryLockError::Error(e)) => Err(Error::new(ErrorKind::Open, format!("cannot lock {}: {e}", lock_path.display()))),
                 }
             }
             None => {
                 let got = self.db.query("SELECT pg_try_advisory_lock(47481001)", &[])?;
-                if got.first().and_then(|r| r[0].as_int()) == Some(1) { Ok(()) } else { Err(BUSY.to_string()) }
+                if got.first().and_then(|r| r[0].as_int()) == Some(1) { Ok(()) } else { Err(Error::new(ErrorKind::Busy, BUSY)) }
             }
         }
     }
 
     /// Stores one extracted article in one transaction: the article row, its
     /// story, its mentions (replacing any earlier ones) and its programs.
-    pub fn put(&mut self, rec: &Record) -> Result<Put, String> {
+    pub fn put(&mut self, rec: &Record) -> Result<Put, Error> {
         let content_hash = crate::output::short_hash(rec.text.as_bytes());
         let old = self.db.query("SELECT content_hash, extractor_version FROM articles WHERE id = $1", &[Val::Text(rec.id.clone())])?;
         let state = match old.first() {
@@ -154,7 +194,7 @@ impl Store {
         }
     }
 
-    fn write(&mut self, rec: &Record, content_hash: &str) -> Result<(), String> {
+    fn write(&mut self, rec: &Record, content_hash: &str) -> Result<(), Error> {
         let id = Val::Text(rec.id.clone());
         let now = crate::output::timestamp_now();
         let seen = rec.published.clone().unwrap_or_else(|| now[..10].to_string());
@@ -179,7 +219,7 @@ impl Store {
             Some((_, sid)) => sid,
             None => {
                 let r = self.db.query("INSERT INTO stories (created_at) VALUES ($1) RETURNING id", &[Val::Text(now.clone())])?;
-                r.first().and_then(|r| r[0].as_int()).ok_or("no story id returned")?
+                r.first().and_then(|r| r[0].as_int()).ok_or_else(|| Error::query("no story id returned"))?
             }
         };
         self.db.exec(
@@ -222,7 +262,7 @@ impl Store {
                  RETURNING id",
                 &[Val::Text(k.clone()), Val::Text(p.name.clone()), Val::Text(seen.clone())],
             )?;
-            let pid = r.first().and_then(|r| r[0].as_int()).ok_or("no program id returned")?;
+            let pid = r.first().and_then(|r| r[0].as_int()).ok_or_else(|| Error::query("no program id returned"))?;
             self.db.exec("INSERT INTO program_aliases (program_id, alias) VALUES ($1, $2) ON CONFLICT DO NOTHING", &[Val::Int(pid), Val::Text(p.name.clone())])?;
             program_ids.push((k, pid));
             self.mention(&id, "program", &p.name, None, None, None, None, None, None, None, None, p.start, p.end, Some(pid), None)?;
@@ -278,7 +318,7 @@ impl Store {
         end: usize,
         program: Option<i64>,
         region: Option<&str>,
-    ) -> Result<(), String> {
+    ) -> Result<(), Error> {
         self.db
             .exec(
                 "INSERT INTO mentions (article_id, kind, text, value, value_num, unit, role, noun, about, bound, approx, start_pos, end_pos, program_id, region)
@@ -306,7 +346,7 @@ impl Store {
 
     /// Articles whose mentions came from another extractor version than
     /// `current` (rules or user dictionary changed since), without mentions.
-    pub fn stale_articles(&mut self, current: &str) -> Result<Vec<Record>, String> {
+    pub fn stale_articles(&mut self, current: &str) -> Result<Vec<Record>, Error> {
         let rows = self.db.query(
             "SELECT id, url, outlet, title, published, fetched_at, text, extractor_version FROM articles WHERE extractor_version <> $1 ORDER BY id",
             &[Val::Text(current.into())],
@@ -330,12 +370,12 @@ impl Store {
             .collect())
     }
 
-    pub(crate) fn rows(&mut self, sql: &str, params: &[Val]) -> Result<Vec<Vec<Val>>, String> {
+    pub(crate) fn rows(&mut self, sql: &str, params: &[Val]) -> Result<Vec<Vec<Val>>, Error> {
         self.db.query(sql, params)
     }
 
     /// How many rows each table holds (for summaries and tests).
-    pub fn counts(&mut self) -> Result<Value, String> {
+    pub fn counts(&mut self) -> Result<Value, Error> {
         let mut out = serde_json::Map::new();
         for table in ["articles", "stories", "mentions", "programs", "regions"] {
             let n = self.db.query(&format!("SELECT COUNT(*) FROM {table}"), &[])?.first().and_then(|r| r[0].as_int()).unwrap_or(0);
@@ -354,5 +394,19 @@ mod tests {
         assert_eq!(redact("postgres://gisa:s3cr3t@db.example:5432/gisa"), "postgres://gisa:***@db.example:5432/gisa");
         assert_eq!(redact("postgres://gisa@localhost/gisa"), "postgres://gisa@localhost/gisa");
         assert_eq!(redact("gisa.db"), "gisa.db");
+        assert_eq!(redact("host=db dbname=gisa user=gisa password=s3cr3t sslmode=disable"), "host=db dbname=gisa user=gisa password=*** sslmode=disable");
+        assert_eq!(redact("host=db password = 'a b\\' c' port=5"), "host=db password = *** port=5");
+        assert_eq!(redact("postgres://db/gisa?user=gisa&password=s3cr3t&sslmode=disable"), "postgres://db/gisa?user=gisa&password=***&sslmode=disable");
+    }
+
+    #[test]
+    fn libpq_keyword_strings_are_postgres_not_a_file() {
+        assert_eq!(sqlite_path("host=localhost dbname=gisa password=x"), None);
+        assert_eq!(sqlite_path(" user = gisa"), None);
+        assert_eq!(sqlite_path("postgresql://h/db"), None);
+        assert_eq!(sqlite_path("sqlite://a=b.db"), Some(PathBuf::from("a=b.db")));
+        assert_eq!(sqlite_path("data/gisa.db"), Some(PathBuf::from("data/gisa.db")));
+        assert!(missing_database("host=localhost dbname=gisa").is_none());
+        assert!(missing_database("/nonexistent/gisa.db").unwrap().starts_with("no database at /nonexistent/gisa.db"));
     }
 }

@@ -17,14 +17,14 @@ pub struct Reextracted {
 
 /// Re-extracts every stale article; one article's failure is recorded and
 /// the rest go on.
-pub fn reextract_stale(store: &mut Store, engine: &Engine) -> Result<Reextracted, String> {
+pub fn reextract_stale(store: &mut Store, engine: &Engine) -> Result<Reextracted, crate::Error> {
     let mut out = Reextracted::default();
     for mut record in store.stale_articles(&engine.extractor_version)? {
         record.extraction = extract_with(&record.text, &engine.morph, &engine.lexicon, false);
         record.extractor_version = engine.extractor_version.clone();
         match store.put(&record) {
             Ok(_) => out.done += 1,
-            Err(e) => out.failed.push((record.id.clone(), e)),
+            Err(e) => out.failed.push((record.id.clone(), e.to_string())),
         }
     }
     Ok(out)

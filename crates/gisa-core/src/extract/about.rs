@@ -12,9 +12,57 @@
 //! 기업당 최대 5천만 원), and purposes are trimmed of budget words, using
 //! `dictionaries/about_words.csv`.
 
+use std::collections::{HashMap, HashSet};
+
 use super::qualifiers::words_before;
 use super::{Amount, Count, Doc, Program};
 use crate::morph::Pos;
+
+/// The other mentions, looked up by position: searching the whole lists
+/// for every amount was quadratic in an article of many amounts.
+struct Index<'p> {
+    programs: &'p [Program],
+    /// Program indexes by start and by end, in list order.
+    program_starts: HashMap<usize, Vec<usize>>,
+    program_ends: HashMap<usize, Vec<usize>>,
+    amount_ends: HashSet<usize>,
+    count_spans: HashSet<(usize, usize)>,
+    count_starts: HashSet<usize>,
+}
+
+impl<'p> Index<'p> {
+    fn new(amounts: &[Amount], programs: &'p [Program], counts: &[Count]) -> Index<'p> {
+        let (mut program_starts, mut program_ends) = (HashMap::<usize, Vec<usize>>::new(), HashMap::<usize, Vec<usize>>::new());
+        for (i, p) in programs.iter().enumerate() {
+            program_starts.entry(p.start).or_default().push(i);
+            program_ends.entry(p.end).or_default().push(i);
+        }
+        Index {
+            programs,
+            program_starts,
+            program_ends,
+            amount_ends: amounts.iter().map(|a| a.end).collect(),
+            count_spans: counts.iter().map(|c| (c.start, c.end)).collect(),
+            count_starts: counts.iter().map(|c| c.start).collect(),
+        }
+    }
+
+    /// The first program (in list order) starting at `start`.
+    fn starting_at(&self, start: usize) -> Option<&'p Program> {
+        self.program_starts.get(&start).and_then(|v| v.first()).map(|&i| &self.programs[i])
+    }
+
+    /// The first program (in list order) ending at one of `ends` and passing `keep`.
+    fn ending_at(&self, ends: &[usize], keep: impl Fn(&Program) -> bool) -> Option<&'p Program> {
+        ends.iter().filter_map(|e| self.program_ends.get(e)).flatten().copied().filter(|&i| keep(&self.programs[i])).min().map(|i| &self.programs[i])
+    }
+}
+
+/// Words longer than this are no qualifier, skip word or time word: scans
+/// back over a word stop here, so a text without spaces stays linear.
+const MAX_WORD: usize = 32;
+/// How far back (in tokens) a purpose phrase or a clause's object is looked for.
+const MAX_PHRASE_TOKENS: usize = 64;
 
 /// Tokens that may be part of a purpose phrase: nouns, numbers and counters
 /// (80개 사업), and the middle dot inside compounds.
@@ -54,13 +102,15 @@ fn np_before(doc: &Doc, end: usize) -> Option<(usize, usize)> {
     // The amount's own word, when Lindera split it oddly (부전~마산간전동열차도입):
     // take it whole if every piece but the last is a non-symbol.
     let own = &doc.analysis.eojeols[last_eojeol];
+    let floor = t.saturating_sub(MAX_PHRASE_TOKENS);
     if np_token(doc, &tokens[t - 1])
+        && own.first_token >= floor
         && tokens[own.first_token..t - 1].iter().all(|x| np_token(doc, x) || x.pos != Pos::Symbol)
         && tokens[own.first_token].pos != Pos::Symbol
     {
         first = own.first_token;
     }
-    while first > 0 {
+    while first > floor {
         let prev = &tokens[first - 1];
         // "AI 데이터센터 및 수소연료전지 발전소 설립": 및 joins two nouns.
         if first < t && prev.eojeol + 1 == tokens[first].eojeol && prev.surface(doc.analysis_text()) == "및" && first >= 2 && np_token(doc, &tokens[first - 2]) {
@@ -118,8 +168,8 @@ fn np_before(doc: &Doc, end: usize) -> Option<(usize, usize)> {
 }
 
 /// The noun phrase starting at `start`, up to the first eojeol with a particle.
-fn np_after(doc: &Doc, start: usize, programs: &[Program]) -> Option<String> {
-    if let Some(p) = programs.iter().find(|p| p.start == start) {
+fn np_after(doc: &Doc, start: usize, ix: &Index) -> Option<String> {
+    if let Some(p) = ix.starting_at(start) {
         return Some(p.name.clone());
     }
     let e0 = doc.analysis.eojeol_at(start)?;
@@ -138,13 +188,9 @@ fn np_after(doc: &Doc, start: usize, programs: &[Program]) -> Option<String> {
     end.map(|e| doc.slice(start, e).to_string())
 }
 
-fn program_ending_at(programs: &[Program], end: usize) -> Option<&Program> {
-    programs.iter().find(|p| p.end == end)
-}
-
-fn phrase(doc: &Doc, programs: &[Program], span: (usize, usize)) -> String {
+fn phrase(doc: &Doc, ix: &Index, span: (usize, usize)) -> String {
     // Prefer a program's clean name when the phrase is exactly a program mention.
-    if let Some(p) = programs.iter().find(|p| p.start == span.0 && p.end == span.1) {
+    if let Some(p) = ix.ending_at(&[span.1], |p| p.start == span.0) {
         return p.name.clone();
     }
     let text = doc.slice(span.0, span.1);
@@ -152,7 +198,7 @@ fn phrase(doc: &Doc, programs: &[Program], span: (usize, usize)) -> String {
     // right before the phrase names it; a kind word after it adds nothing.
     let before = span.0.saturating_sub(1);
     if doc.at(before) == Some(' ') {
-        if let Some(p) = programs.iter().find(|p| p.end == before && p.rule == "program.quoted") {
+        if let Some(p) = ix.ending_at(&[before], |p| p.rule == "program.quoted") {
             let kind = ["정책", "사업", "프로젝트", "프로그램", "제도", "예산", "사업비"];
             return if kind.contains(&text) { p.name.clone() } else { format!("{} {}", p.name, text) };
         }
@@ -193,8 +239,11 @@ fn step_back(doc: &Doc, start: usize) -> usize {
             break;
         }
         let mut w = before - 1;
-        while w > 0 && !doc.chars[w - 1].is_whitespace() {
+        while w > 0 && !doc.chars[w - 1].is_whitespace() && before - 1 - w <= MAX_WORD {
             w -= 1;
+        }
+        if before - 1 - w > MAX_WORD {
+            break;
         }
         let word = doc.slice(w, before - 1);
         let skippable = doc.lex.about_skip.contains(word)
@@ -252,8 +301,12 @@ fn clean_purpose(doc: &Doc, text: &str) -> Option<String> {
 
 /// "- AI-반도체 : 8,600억원": the label before a colon on the amount's line.
 fn colon_label(doc: &Doc, start: usize) -> Option<String> {
-    let line_start = doc.chars[..start].iter().rposition(|c| *c == '\n').map_or(0, |p| p + 1);
-    let colon = (line_start..start).rev().find(|&k| matches!(doc.chars[k], ':' | '：'))?;
+    let line_start = doc.line_start(start);
+    let colon = doc.colon_before(line_start, start)?;
+    // A label is short and near (the tests below fail long before these bounds).
+    if start - colon > 400 || colon - line_start > 400 {
+        return None;
+    }
     // Only spaces, qualifiers and another amount (a change) between the colon and this amount.
     let between: String = doc.chars[colon + 1..start].iter().collect();
     if between.chars().filter(|c| !c.is_whitespace()).count() > 40 || between.contains(['.', ',']) && !between.contains('→') {
@@ -295,54 +348,61 @@ fn sentence_program(doc: &Doc, a: &Amount, amounts: &[Amount], programs: &[Progr
     let inside = &programs[lo..programs[lo..].partition_point(|p| p.end <= e) + lo];
     let first = inside.first()?;
     let squash = |n: &str| n.chars().filter(|c| !c.is_whitespace()).collect::<String>();
-    if inside.iter().any(|p| squash(&p.name) != squash(&first.name)) {
+    let first_name = squash(&first.name);
+    if inside.iter().any(|p| squash(&p.name) != first_name) {
         return None;
     }
+    // Amounts are in text order: the ones between a program and this amount
+    // are a range of the list, found by binary search.
     let between = |p: &Program| {
         let (from, to) = if p.end <= a.start { (p.end, a.start) } else { (a.end, p.start) };
-        amounts.iter().any(|x| x.start >= from && x.end <= to && x.start != a.start)
+        let k = amounts.partition_point(|x| x.start < from);
+        amounts[k..].iter().take_while(|x| x.start < to).any(|x| x.end <= to && x.start != a.start)
     };
     inside.iter().any(|p| !between(p)).then(|| first.name.clone())
 }
 
-fn about_for(doc: &Doc, a: &Amount, amounts: &[Amount], programs: &[Program], counts: &[Count]) -> Option<(String, &'static str)> {
-    match about_raw(doc, a, amounts, programs, counts) {
+fn about_for(doc: &Doc, a: &Amount, amounts: &[Amount], programs: &[Program], ix: &Index) -> Option<(String, &'static str)> {
+    match about_raw(doc, a, ix) {
         Some((p, rule)) if !is_recipient(&p) && !holds_amount(&p) => Some((p, rule)),
         _ => sentence_program(doc, a, amounts, programs).map(|p| (p, "about.sentence_program")),
     }
 }
 
-fn about_raw(doc: &Doc, a: &Amount, amounts: &[Amount], programs: &[Program], counts: &[Count]) -> Option<(String, &'static str)> {
+fn about_raw(doc: &Doc, a: &Amount, ix: &Index) -> Option<(String, &'static str)> {
+    let programs = ix.programs;
     let sentence_start = doc.sentence_start(a.start);
-    // 1. Inside parentheses: the name before "(".
-    let mut k = a.start;
-    while k > sentence_start {
-        k -= 1;
-        match doc.chars[k] {
-            ')' => break,
-            '(' => {
-                if let Some(p) = program_ending_at(programs, k) {
-                    return Some((p.name.clone(), "about.parenthesis"));
+    // 1. Inside parentheses: the name before "(" (the nearest bracket back
+    // in the sentence, when it opens).
+    'paren: {
+        if let Some(k) = doc.paren_before(sentence_start, a.start) {
+            match doc.chars[k] {
+                ')' => {}
+                _ => {
+                    if let Some(p) = ix.ending_at(&[k], |_| true) {
+                        return Some((p.name.clone(), "about.parenthesis"));
+                    }
+                    if ix.amount_ends.contains(&k) {
+                        break 'paren; // 30조원(2020년 10.5조원): a baseline, not a purpose
+                    }
+                    if let Some((s, e)) = np_before(doc, k) {
+                        // Lindera may split an unknown compound (정부연구용역비) oddly:
+                        // the name before "(" is at least its whole eojeol.
+                        let word_start = doc.analysis.eojeol_at(k.saturating_sub(1)).map_or(s, |w| doc.analysis.eojeols[w].start);
+                        // "전년(163억원)": a reference point, not a purpose.
+                        return clean_purpose(doc, &phrase(doc, ix, (s.min(word_start), e))).map(|p| (p, "about.parenthesis"));
+                    }
+                    // (’22년 100억원 → ’23년 632억원) after "… 사업을 확대한다": the
+                    // nearest program earlier in the sentence (programs are sorted by start).
+                    let hi = programs.partition_point(|p| p.start <= k);
+                    return programs[..hi]
+                        .iter()
+                        .rev()
+                        .take_while(|p| p.start >= sentence_start)
+                        .find(|p| p.end <= k)
+                        .map(|p| (p.name.clone(), "about.parenthesis.program"));
                 }
-                if amounts.iter().any(|x| x.end == k) {
-                    break; // 30조원(2020년 10.5조원): a baseline, not a purpose
-                }
-                if let Some((s, e)) = np_before(doc, k) {
-                    // Lindera may split an unknown compound (정부연구용역비) oddly:
-                    // the name before "(" is at least its whole eojeol.
-                    let word_start = doc.analysis.eojeol_at(k.saturating_sub(1)).map_or(s, |w| doc.analysis.eojeols[w].start);
-                    // "전년(163억원)": a reference point, not a purpose.
-                    return clean_purpose(doc, &phrase(doc, programs, (s.min(word_start), e))).map(|p| (p, "about.parenthesis"));
-                }
-                // (’22년 100억원 → ’23년 632억원) after "… 사업을 확대한다": the
-                // nearest program earlier in the sentence.
-                return programs
-                    .iter()
-                    .rev()
-                    .find(|p| p.end <= k && p.start >= sentence_start)
-                    .map(|p| (p.name.clone(), "about.parenthesis.program"));
             }
-            _ => {}
         }
     }
     // 2. "1039억 원 규모의 스마트빌리지 사업".
@@ -350,9 +410,9 @@ fn about_raw(doc: &Doc, a: &Amount, amounts: &[Amount], programs: &[Program], co
     for word in ["규모의", "규모로", "를 들여", "을 들여"] {
         if doc.starts_with(after, word) || doc.starts_with(a.end, word) {
             let s = doc.skip_spaces(doc.word_end(after) , 1);
-            if let Some(name) = np_after(doc, s, programs) {
+            if let Some(name) = np_after(doc, s, ix) {
                 // "15조 원 규모의 본예산": a budget word alone says nothing.
-                if programs.iter().any(|p| p.start == s) {
+                if ix.starting_at(s).is_some() {
                     return Some((name, "about.scale"));
                 }
                 if let Some(name) = clean_purpose(doc, &name) {
@@ -364,7 +424,7 @@ fn about_raw(doc: &Doc, a: &Amount, amounts: &[Amount], programs: &[Program], co
     // "112억~210억 원의 지방소멸대응기금": a program right after 원의.
     if doc.starts_with(a.end, "의 ") || doc.starts_with(a.end, "의") && doc.at(a.end + 1).is_some_and(|c| !c.is_whitespace()) {
         let s = doc.skip_spaces(a.end + 1, 1);
-        if let Some(p) = programs.iter().find(|p| p.start == s) {
+        if let Some(p) = ix.starting_at(s) {
             return Some((p.name.clone(), "about.genitive"));
         }
     }
@@ -381,10 +441,10 @@ fn about_raw(doc: &Doc, a: &Amount, amounts: &[Amount], programs: &[Program], co
         if for_frame {
             for particle in ["을", "를"] {
                 if prev_end >= 1 && doc.at(prev_end - 1) == particle.chars().next() {
-                    if let Some(p) = programs.iter().find(|p| p.end == prev_end - 1 || p.end + 1 == prev_end - 1) {
+                    if let Some(p) = ix.ending_at(&[prev_end - 1, prev_end.wrapping_sub(2)], |_| true) {
                         return Some((p.name.clone(), "about.for"));
                     }
-                    if let Some(purpose) = np_before(doc, prev_end - 1).and_then(|span| clean_purpose(doc, &phrase(doc, programs, span))) {
+                    if let Some(purpose) = np_before(doc, prev_end - 1).and_then(|span| clean_purpose(doc, &phrase(doc, ix, span))) {
                         return Some((purpose, "about.for"));
                     }
                 }
@@ -394,10 +454,10 @@ fn about_raw(doc: &Doc, a: &Amount, amounts: &[Amount], programs: &[Program], co
             let n = particle.chars().count();
             if prev_end >= n && doc.chars[prev_end - n..prev_end].iter().copied().eq(particle.chars()) {
                 // "‘우주항공 복합도시 조성사업’에 1039억 원": a quoted program before the particle.
-                if let Some(p) = programs.iter().find(|p| p.end == prev_end - n || p.end + 1 == prev_end - n) {
+                if let Some(p) = ix.ending_at(&[prev_end - n, (prev_end - n).wrapping_sub(1)], |_| true) {
                     return Some((p.name.clone(), "about.particle"));
                 }
-                if let Some(purpose) = np_before(doc, prev_end - n).and_then(|span| clean_purpose(doc, &phrase(doc, programs, span))) {
+                if let Some(purpose) = np_before(doc, prev_end - n).and_then(|span| clean_purpose(doc, &phrase(doc, ix, span))) {
                     return Some((purpose, "about.particle"));
                 }
             }
@@ -406,7 +466,7 @@ fn about_raw(doc: &Doc, a: &Amount, amounts: &[Amount], programs: &[Program], co
         for particle in ["은", "는", "이", "가"] {
             if prev_end > 1 && doc.at(prev_end - 1) == particle.chars().next() {
                 if let Some(span) = np_before(doc, prev_end - 1) {
-                    let text = phrase(doc, programs, span);
+                    let text = phrase(doc, ix, span);
                     let ends_in_budget = text.split_whitespace().last().is_some_and(|w| doc.lex.about_trim.iter().any(|t| w.ends_with(t.as_str())));
                     if let Some(purpose) = ends_in_budget.then(|| clean_purpose(doc, &text)).flatten() {
                         return Some((purpose, "about.budget_topic"));
@@ -416,8 +476,8 @@ fn about_raw(doc: &Doc, a: &Amount, amounts: &[Amount], programs: &[Program], co
         }
         // 4. "디지털 전환 매출액 20조원".
         if let Some(span) = np_before(doc, prev_end) {
-            let text = phrase(doc, programs, span);
-            if !counts.iter().any(|c| c.start == span.0 && c.end == span.1) {
+            let text = phrase(doc, ix, span);
+            if !ix.count_spans.contains(&span) {
                 if let Some(purpose) = clean_purpose(doc, &text) {
                     return Some((purpose, "about.noun_before"));
                 }
@@ -430,11 +490,11 @@ fn about_raw(doc: &Doc, a: &Amount, amounts: &[Amount], programs: &[Program], co
             let frame = format!("{particle}{verb} ");
             if doc.starts_with(a.end, &frame) {
                 let s = a.end + frame.chars().count();
-                if let Some(p) = programs.iter().find(|p| p.start == s) {
+                if let Some(p) = ix.starting_at(s) {
                     return Some((p.name.clone(), "about.spend"));
                 }
                 // The object must be marked: "… 단지를 조성".
-                if let Some(np) = np_after(doc, s, programs) {
+                if let Some(np) = np_after(doc, s, ix) {
                     let end = s + np.chars().count();
                     if matches!(doc.at(end), Some('을' | '를')) {
                         if let Some(purpose) = clean_purpose(doc, &np) {
@@ -447,24 +507,24 @@ fn about_raw(doc: &Doc, a: &Amount, amounts: &[Amount], programs: &[Program], co
     }
     // 5. The object of the clause before the amount: "87개 세부과제를 발굴해 … 투자".
     let tokens = &doc.analysis.tokens;
-    let first_in_sentence = tokens.partition_point(|t| t.start < sentence_start);
     let amount_token = tokens.partition_point(|t| t.start < a.start);
+    let first_in_sentence = tokens.partition_point(|t| t.start < sentence_start).max(amount_token.saturating_sub(MAX_PHRASE_TOKENS));
     for t in (first_in_sentence..amount_token).rev() {
         let tok = &tokens[t];
         let s = tok.surface(doc.analysis_text());
         if tok.pos == Pos::Particle && (s == "을" || s == "를") {
-            if amounts.iter().any(|x| x.end == tok.start) {
+            if ix.amount_ends.contains(&tok.start) {
                 continue; // "9700억원을" is the amount itself
             }
             // "‘청년 스마트팜 종합자금’을 최대 30억원까지": a quoted program as the object.
-            if let Some(p) = programs.iter().find(|p| p.end == tok.start || p.end + 1 == tok.start) {
+            if let Some(p) = ix.ending_at(&[tok.start, tok.start.wrapping_sub(1)], |_| true) {
                 return Some((p.name.clone(), "about.object"));
             }
             // Only a counted object ("87개 세부과제를 발굴해 … 투자"): any other
             // object before the amount is too often another clause's.
             return np_before(doc, tok.start)
-                .filter(|span| counts.iter().any(|c| c.start == span.0))
-                .and_then(|span| clean_purpose(doc, &phrase(doc, programs, span)))
+                .filter(|span| ix.count_starts.contains(&span.0))
+                .and_then(|span| clean_purpose(doc, &phrase(doc, ix, span)))
                 .map(|purpose| (purpose, "about.object"));
         }
         if doc.chars[tok.start] == ',' {
@@ -476,8 +536,9 @@ fn about_raw(doc: &Doc, a: &Amount, amounts: &[Amount], programs: &[Program], co
 
 pub fn link(doc: &Doc, amounts: &mut [Amount], programs: &[Program], counts: &[Count]) {
     let snapshot: Vec<Amount> = amounts.to_vec();
+    let ix = Index::new(&snapshot, programs, counts);
     for a in amounts.iter_mut() {
-        let found = about_for(doc, a, &snapshot, programs, counts);
+        let found = about_for(doc, a, &snapshot, programs, &ix);
         a.about_rule = found.as_ref().map(|(_, rule)| *rule);
         a.about = found.map(|(about, _)| about);
     }

@@ -4,6 +4,7 @@
 //! 80억에서 최대 160억 원) and changes (100억원 → 632억원).
 
 use super::qualifiers::{words_after, words_before, Qualified};
+use super::sign::Signs;
 use super::{Amount, Bound, Doc};
 use crate::numbers::{is_number_boundary, parse_at, Number};
 
@@ -85,7 +86,7 @@ pub fn ends_in_hangul(doc: &Doc, number: &Number) -> bool {
 }
 
 fn money_at(doc: &Doc, i: usize) -> Option<Money> {
-    if !is_number_boundary(&doc.chars, i) {
+    if doc.is_claimed(i) || !is_number_boundary(&doc.chars, i) {
         return None;
     }
     let number = parse_at(&doc.chars, i)?;
@@ -131,7 +132,8 @@ fn link_after(doc: &Doc, i: usize) -> Option<(Link, usize)> {
 fn make(doc: &Doc, number: &Number, end: usize, value: u128, currency: String) -> Amount {
     Amount {
         text: doc.slice(number.start, end).to_string(),
-        value,
+        // Exact: parsed values are at most numbers::MAX_VALUE (i64::MAX).
+        value: value as i128,
         currency,
         approx: number.approx,
         bound: None,
@@ -148,9 +150,11 @@ fn make(doc: &Doc, number: &Number, end: usize, value: u128, currency: String) -
 
 pub fn find(doc: &mut Doc) -> Vec<Amount> {
     let mut out: Vec<Amount> = Vec::new();
+    let mut signs = Signs::default();
     let mut i = 0;
     while i < doc.len() {
-        if !is_number_boundary(&doc.chars, i) || doc.at(i.wrapping_sub(1)) == Some('제') {
+        // Claimed before: numbers too large to represent (see `extract_with`).
+        if doc.is_claimed(i) || !is_number_boundary(&doc.chars, i) || doc.at(i.wrapping_sub(1)) == Some('제') {
             i += 1;
             continue;
         }
@@ -175,7 +179,12 @@ pub fn find(doc: &mut Doc) -> Vec<Amount> {
             (None, Some((link, m2))) => {
                 let value = match (first.magnitude, m2.number.magnitude) {
                     (None, Some(mag)) if first.is_plain_digits() => first.value_times_pow10(mag),
-                    _ => first.value(),
+                    _ => Some(first.value()),
+                };
+                // 10³⁰~5경원: a first end too large to represent is no amount.
+                let Some(value) = value else {
+                    i = first.end.max(i + 1);
+                    continue;
                 };
                 (make(doc, &first, first.end, value, m2.currency.clone()), Some((link, m2)))
             }
@@ -209,6 +218,15 @@ pub fn find(doc: &mut Doc) -> Vec<Amount> {
             let after = if k + 1 == n { words_after(doc, a.end) } else { Qualified::default() };
             a.approx |= before.approx || after.approx;
             a.bound = after.bound.or(before.bound).or(range_bound);
+            // △500억원, -500억원: negative; ▲/+: kept in the text. A hyphen
+            // before the second end of a range is the range's connector.
+            if let Some((negative, at)) = signs.before(doc, a.start, k == 0) {
+                if negative {
+                    a.value = -a.value;
+                }
+                a.start = at;
+                a.text = doc.slice(at, a.end).to_string();
+            }
             doc.claim(a.start, a.end);
             out.push(a);
         }

@@ -25,6 +25,10 @@ pub struct Doc<'a> {
     /// Numbers an extractor looked at and passed over, with its reason, in
     /// the extractor's own words: what `--explain` reports.
     pub passed: Vec<PassedOver>,
+    /// Sentence boundaries and punctuation positions, found in one pass on
+    /// first use: scanning back to a sentence start for every mention was
+    /// quadratic in a long sentence.
+    marks: std::cell::OnceCell<Marks>,
 }
 
 /// A number an extractor considered and left, and why.
@@ -35,6 +39,30 @@ pub struct PassedOver {
     pub reason: String,
 }
 
+/// Positions found once per document (all ascending).
+struct Marks {
+    /// Every k that `sentence_start` may return (besides 0).
+    sentence_starts: Vec<usize>,
+    /// (k, what `sentence_end` returns for the chars up to k).
+    sentence_ends: Vec<(usize, usize)>,
+    /// Positions of '(' and ')'.
+    parens: Vec<usize>,
+    /// Positions of '\n'.
+    newlines: Vec<usize>,
+    /// Positions of ':' and '：'.
+    colons: Vec<usize>,
+}
+
+fn is_sentence_mark(c: char) -> bool {
+    c == '\n' || matches!(c, '▲' | '△' | '□' | '◆' | '○' | '■' | '◇' | '※')
+}
+
+/// The last of `sorted` that is below `below` (and at least `from`).
+pub fn last_in(sorted: &[usize], from: usize, below: usize) -> Option<usize> {
+    let k = sorted.partition_point(|&x| x < below);
+    k.checked_sub(1).map(|k| sorted[k]).filter(|&x| x >= from)
+}
+
 impl<'a> Doc<'a> {
     /// Folds `text` and analyses it with `morph`; nothing is claimed yet.
     pub fn new(text: &'a str, morph: &Morph, lex: &'a Lexicon) -> Doc<'a> {
@@ -43,7 +71,49 @@ impl<'a> Doc<'a> {
         byte_of.push(text.len());
         let analysis = morph.analyse(&folded.string);
         let claimed = vec![false; folded.chars.len()];
-        Doc { text, chars: folded.chars, folded: folded.string, byte_of, analysis, lex, claimed, passed: Vec::new() }
+        Doc { text, chars: folded.chars, folded: folded.string, byte_of, analysis, lex, claimed, passed: Vec::new(), marks: std::cell::OnceCell::new() }
+    }
+
+    fn marks(&self) -> &Marks {
+        self.marks.get_or_init(|| {
+            let c = &self.chars;
+            let mut m = Marks { sentence_starts: Vec::new(), sentence_ends: Vec::new(), parens: Vec::new(), newlines: Vec::new(), colons: Vec::new() };
+            for k in 0..c.len() {
+                // The conditions of the scans these replace, tested at every k.
+                let start_after = is_sentence_mark(c[k])
+                    || (matches!(c[k], '.' | '!' | '?') && self.at(k + 1) == Some(' ') && k >= 1 && !c[k - 1].is_ascii_digit());
+                if start_after {
+                    m.sentence_starts.push(k + 1);
+                }
+                if is_sentence_mark(c[k]) {
+                    m.sentence_ends.push((k, k));
+                } else if matches!(c[k], '.' | '!' | '?') && matches!(self.at(k + 1), Some(' ') | Some('\n') | None) && !(k > 0 && c[k - 1].is_ascii_digit()) {
+                    m.sentence_ends.push((k, k + 1));
+                }
+                match c[k] {
+                    '(' | ')' => m.parens.push(k),
+                    '\n' => m.newlines.push(k),
+                    ':' | '：' => m.colons.push(k),
+                    _ => {}
+                }
+            }
+            m
+        })
+    }
+
+    /// The nearest '(' or ')' before `before`, at or after `from`.
+    pub fn paren_before(&self, from: usize, before: usize) -> Option<usize> {
+        last_in(&self.marks().parens, from, before)
+    }
+
+    /// Start of the line holding char `i`.
+    pub fn line_start(&self, i: usize) -> usize {
+        last_in(&self.marks().newlines, 0, i).map_or(0, |n| n + 1)
+    }
+
+    /// The nearest ':' before `before`, at or after `from`.
+    pub fn colon_before(&self, from: usize, before: usize) -> Option<usize> {
+        last_in(&self.marks().colons, from, before)
     }
 
     /// Records why the number at `start..end` was not taken (see `passed`).
@@ -161,35 +231,16 @@ impl<'a> Doc<'a> {
     /// Start of the sentence containing `i`: after a line break, a sentence
     /// end (다. / ! / ?), or a bullet (▲ △ □ ◆ ○).
     pub fn sentence_start(&self, i: usize) -> usize {
-        let mut k = i.min(self.len());
-        while k > 0 {
-            let c = self.chars[k - 1];
-            if c == '\n' || matches!(c, '▲' | '△' | '□' | '◆' | '○' | '■' | '◇' | '※') {
-                return k;
-            }
-            if matches!(c, '.' | '!' | '?') && self.at(k) == Some(' ') && k >= 2 && !self.chars[k - 2].is_ascii_digit() {
-                return k;
-            }
-            k -= 1;
-        }
-        0
+        let i = i.min(self.len());
+        let starts = &self.marks().sentence_starts;
+        let k = starts.partition_point(|&s| s <= i);
+        k.checked_sub(1).map_or(0, |k| starts[k])
     }
 
     /// End of the sentence containing `i` (exclusive).
     pub fn sentence_end(&self, i: usize) -> usize {
-        let mut k = i;
-        while k < self.len() {
-            let c = self.chars[k];
-            if c == '\n' || matches!(c, '▲' | '△' | '□' | '◆' | '○' | '■' | '◇' | '※') {
-                return k;
-            }
-            if matches!(c, '.' | '!' | '?') && matches!(self.at(k + 1), Some(' ') | Some('\n') | None)
-                && !(k > 0 && self.chars[k - 1].is_ascii_digit())
-            {
-                return k + 1;
-            }
-            k += 1;
-        }
-        self.len()
+        let ends = &self.marks().sentence_ends;
+        let k = ends.partition_point(|&(at, _)| at < i);
+        ends.get(k).map_or(self.len(), |&(_, end)| end)
     }
 }

@@ -2,6 +2,8 @@
 //! it) and why a number was not (the numbers no extractor claimed, with the
 //! reason), so a tuner can see why 2차관 was or was not a count.
 
+use std::collections::HashMap;
+
 use serde::Serialize;
 
 use super::{Doc, Extraction};
@@ -53,7 +55,7 @@ fn explain(doc: &Doc, rule: &'static str, start: usize, end: usize) -> Option<Ex
     Some(Explain { rule, tokens: tokens_for(doc, start, end), about_rule: None, region_rule: None })
 }
 
-pub fn annotate(doc: &Doc, x: &mut Extraction) {
+pub fn annotate(doc: &Doc, x: &mut Extraction, overflowed: &[(usize, usize)]) {
     for a in &mut x.amounts {
         a.explain = explain(doc, a.rule, a.start, a.end).map(|e| Explain { about_rule: a.about_rule, region_rule: a.region_rule, ..e });
     }
@@ -72,15 +74,26 @@ pub fn annotate(doc: &Doc, x: &mut Extraction) {
     for r in &mut x.regions {
         r.explain = explain(doc, r.rule, r.start, r.end);
     }
-    x.rejected = Some(rejected(doc));
+    let mut rejected = rejected(doc);
+    for &(start, end) in overflowed {
+        rejected.push(Rejected {
+            text: doc.slice(start, end).to_string(),
+            start,
+            end,
+            reason: "too large to represent exactly (over 9223372036854775807, about 922경): not read as a number".into(),
+            tokens: tokens_for(doc, start, end),
+        });
+    }
+    rejected.sort_by_key(|r| r.start);
+    x.rejected = Some(rejected);
 }
 
 /// Why the number at `start..end` is nobody's: the reason an extractor
 /// recorded when it passed the number over, else what follows the number
 /// (no extractor had a rule for it).
-fn reason(doc: &Doc, start: usize, end: usize) -> String {
-    if let Some(p) = doc.passed.iter().rev().find(|p| p.start <= start && start < p.end.max(p.start + 1)) {
-        return p.reason.clone();
+fn reason(doc: &Doc, passed: &HashMap<usize, &str>, start: usize, end: usize) -> String {
+    if let Some(r) = passed.get(&start) {
+        return r.to_string();
     }
     let after = doc.hangul_run(end);
     let next: String = if after.is_empty() {
@@ -96,6 +109,9 @@ fn reason(doc: &Doc, start: usize, end: usize) -> String {
 }
 
 fn rejected(doc: &Doc) -> Vec<Rejected> {
+    // By start offset, the latest record winning: one lookup per number,
+    // however many numbers the article holds.
+    let passed: HashMap<usize, &str> = doc.passed.iter().map(|p| (p.start, p.reason.as_str())).collect();
     let mut out = Vec::new();
     let mut i = 0;
     while i < doc.len() {
@@ -120,7 +136,7 @@ fn rejected(doc: &Doc) -> Vec<Rejected> {
             text: doc.slice(ws, we).to_string(),
             start: n.start,
             end: n.end,
-            reason: reason(doc, n.start, n.end),
+            reason: reason(doc, &passed, n.start, n.end),
             tokens: tokens_for(doc, n.start, n.end),
         });
         i = n.end.max(i + 1);

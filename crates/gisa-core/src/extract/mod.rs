@@ -11,6 +11,7 @@ mod percentages;
 mod programs;
 mod qualifiers;
 mod regions;
+mod sign;
 mod years;
 
 use serde::Serialize;
@@ -40,7 +41,8 @@ pub struct Amount {
     pub text: String,
     /// The amount as an integer in the currency's units, won for KRW
     /// (10.5조원 → 10500000000000); fractions of a unit are dropped.
-    pub value: u128,
+    /// Negative after a minus sign (△500억원, -500억원; see `sign`).
+    pub value: i128,
     /// ISO 4217 code from `dictionaries/currencies.csv`.
     pub currency: String,
     /// Written as approximate: 약 4천억원, 50여억원, 100억원가량, 수백억원, 억원대.
@@ -153,7 +155,7 @@ pub struct Program {
 pub struct Percentage {
     /// The mention as written: `text[start..end]` of the record's text ("1.3%").
     pub text: String,
-    /// The number as written (52.5% → 52.5).
+    /// The number as written (52.5% → 52.5); negative after a minus sign (△3.2%, -3.2%).
     pub value: f64,
     /// `%` or `pp` (percentage points, written %p or %포인트).
     pub unit: &'static str,
@@ -222,6 +224,9 @@ pub fn extract(text: &str, morph: &Morph, lex: &Lexicon) -> Extraction {
 /// and the numbers left unused are listed with the reason.
 pub fn extract_with(text: &str, morph: &Morph, lex: &Lexicon, explain: bool) -> Extraction {
     let mut doc = Doc::new(text, morph, lex);
+    // Numbers too large to represent (over 922경) are nobody's mention, and
+    // no part of them may be read as a smaller number (천원 in 10³⁰천원).
+    let overflowed = claim_overflows(&mut doc);
     // Order matters: money and percentages claim their digits before years and
     // counts look, and `about` needs the programs and counts found.
     let mut amounts = amounts::find(&mut doc);
@@ -234,7 +239,31 @@ pub fn extract_with(text: &str, morph: &Morph, lex: &Lexicon, explain: bool) -> 
     let regions = regions::find(&doc, &mut amounts, &programs);
     let mut x = Extraction { amounts, counts, years, programs, percentages, regions, rejected: None };
     if explain {
-        explain::annotate(&doc, &mut x);
+        explain::annotate(&doc, &mut x, &overflowed);
     }
     x
+}
+
+/// Claims every number whose value overflows, and returns their spans.
+fn claim_overflows(doc: &mut Doc) -> Vec<(usize, usize)> {
+    let mut spans = Vec::new();
+    let mut i = 0;
+    while i < doc.len() {
+        if !crate::numbers::is_number_boundary(&doc.chars, i) {
+            i += 1;
+            continue;
+        }
+        match crate::numbers::parse_extent(&doc.chars, i) {
+            Some(n) if n.overflow => {
+                spans.push((n.start, n.end));
+                i = n.end;
+            }
+            Some(n) => i = n.end.max(i + 1),
+            None => i += 1,
+        }
+    }
+    for &(s, e) in &spans {
+        doc.claim(s, e);
+    }
+    spans
 }

@@ -1,6 +1,7 @@
 //! Percentages: 1.3%, 52.5%, 83 퍼센트; %p and %포인트 are percentage points.
 //! A range "2~3%" gives both ends.
 
+use super::sign::Signs;
 use super::{Doc, Percentage};
 use crate::numbers::{is_number_boundary, parse_at, Number};
 
@@ -27,12 +28,19 @@ fn percent_at(doc: &Doc, number: &Number) -> Option<(usize, &'static str)> {
     Some((after, "%"))
 }
 
-fn make(doc: &Doc, number: &Number, end: usize, unit: &'static str) -> Percentage {
-    Percentage { text: doc.slice(number.start, end).to_string(), value: number.as_f64(), unit, start: number.start, end, rule: "percent", explain: None }
+fn make(doc: &Doc, signs: &mut Signs, number: &Number, end: usize, unit: &'static str) -> Percentage {
+    // -3.2%, △3.2%: negative; ▲3.2%p: the sign is kept in the text.
+    let (negative, start) = match signs.before(doc, number.start, true) {
+        Some((negative, at)) => (negative, at),
+        None => (false, number.start),
+    };
+    let value = if negative { -number.as_f64() } else { number.as_f64() };
+    Percentage { text: doc.slice(start, end).to_string(), value, unit, start, end, rule: "percent", explain: None }
 }
 
 pub fn find(doc: &mut Doc) -> Vec<Percentage> {
     let mut out = Vec::new();
+    let mut signs = Signs::default();
     let mut i = 0;
     while i < doc.len() {
         if doc.is_claimed(i) || !doc.at(i).is_some_and(|c| c.is_ascii_digit()) || !is_number_boundary(&doc.chars, i) {
@@ -45,19 +53,19 @@ pub fn find(doc: &mut Doc) -> Vec<Percentage> {
         };
         let mut next = number.end.max(i + 1);
         if let Some((end, unit)) = percent_at(doc, &number) {
-            out.push(make(doc, &number, end, unit));
+            out.push(make(doc, &mut signs, &number, end, unit));
             next = end;
         } else if doc.at(number.end) == Some('~') {
             // 2~3%: the first end takes the unit of the second.
             if let Some(second) = parse_at(&doc.chars, number.end + 1) {
                 if let Some((end, unit)) = percent_at(doc, &second) {
-                    out.push(make(doc, &number, number.end, unit));
-                    out.push(make(doc, &second, end, unit));
+                    out.push(make(doc, &mut signs, &number, number.end, unit));
+                    out.push(make(doc, &mut signs, &second, end, unit));
                     next = end;
                 }
             }
         }
-        let claimed: Vec<(usize, usize)> = out.iter().rev().take_while(|p| p.start >= i).map(|p| (p.start, p.end)).collect();
+        let claimed: Vec<(usize, usize)> = out.iter().rev().take_while(|p| p.end > i).map(|p| (p.start, p.end)).collect();
         for (s, e) in claimed {
             doc.claim(s, e);
         }

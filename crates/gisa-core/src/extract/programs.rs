@@ -11,6 +11,8 @@ use crate::normalize::{DQUOTE, SQUOTE};
 const MAX_QUOTED: usize = 60;
 /// How many eojeols an unquoted name may span.
 const MAX_EOJEOLS: usize = 6;
+/// The most pieces one word of a name is read back over (see `unquoted`).
+const MAX_WORD_TOKENS: usize = 24;
 
 /// List words that separate names rather than build one: SW중심대학 등 … 사업.
 const SEPARATORS: [&str; 5] = ["등", "및", "또는", "와", "과"];
@@ -285,12 +287,16 @@ fn unquoted(doc: &Doc, taken: &[bool]) -> Vec<Program> {
         let ej = &eojeols[e0];
         // Inside its own eojeol: the whole word when it is all word pieces,
         // else the noun pieces right before the program word.
-        let lead = lead_symbols(doc, tokens, ej.first_token, t);
-        let mut first = if word_pieces(doc, tokens, ej.first_token + lead, t) && !doc.any_claimed(tokens[ej.first_token + lead].start, tok.start) {
+        // In a word of more pieces than any name (a text without spaces),
+        // only the pieces nearest the program word are looked at: reading
+        // the whole word for each program word in it was quadratic.
+        let long_word = t - ej.first_token > MAX_WORD_TOKENS;
+        let lead = if long_word { 0 } else { lead_symbols(doc, tokens, ej.first_token, t) };
+        let mut first = if !long_word && word_pieces(doc, tokens, ej.first_token + lead, t) && !doc.any_claimed(tokens[ej.first_token + lead].start, tok.start) {
             ej.first_token + lead
         } else {
             let mut f = t;
-            while f > ej.first_token && name_token(doc, &tokens[f - 1]) && !doc.any_claimed(tokens[f - 1].start, tokens[f - 1].end) {
+            while f > ej.first_token && t - f < MAX_WORD_TOKENS && name_token(doc, &tokens[f - 1]) && !doc.any_claimed(tokens[f - 1].start, tokens[f - 1].end) {
                 f -= 1;
             }
             f

@@ -7,6 +7,9 @@ use super::{Bound, Doc};
 use crate::lexicon::Effect;
 use crate::normalize::is_hangul;
 
+/// Longer than any word of qualifiers.csv, with room for brackets before it.
+const MAX_WORD: usize = 32;
+
 /// What the qualifier words around a quantity say.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Qualified {
@@ -51,10 +54,12 @@ pub fn words_before(doc: &Doc, start: usize) -> (Qualified, usize) {
             s -= 1;
         }
         let word_end = s;
-        while s > 0 && doc.at(s - 1).is_some_and(|c| !c.is_whitespace()) {
+        // Qualifiers are short words: a longer one is not read (and a text
+        // without spaces is not scanned back to its start for every number).
+        while s > 0 && doc.at(s - 1).is_some_and(|c| !c.is_whitespace()) && word_end - s <= MAX_WORD {
             s -= 1;
         }
-        if s == word_end {
+        if s == word_end || word_end - s > MAX_WORD {
             break;
         }
         // "(약 100억원": the bracket is not part of the word.

@@ -114,6 +114,10 @@ pub struct Morph {
     pub user_dict_fingerprint: u64,
 }
 
+/// The longest stretch of one eojeol given to Lindera at once (see `segment`);
+/// far longer than any real Korean word.
+const MAX_PIECE_CHARS: usize = 128;
+
 thread_local! {
     // Lattices are large scratch buffers; one per worker thread, reused.
     static LATTICE: RefCell<Lattice> = RefCell::new(Lattice::default());
@@ -148,7 +152,7 @@ impl Morph {
     /// The embedded ko-dic with the user dictionary at `path` (read at run time,
     /// so adding a word needs no recompile).
     pub fn with_user_dict_file(path: &Path) -> Result<Self, MorphError> {
-        let csv = std::fs::read_to_string(path).map_err(|e| {
+        let csv = crate::lexicon::read_text(path).map_err(|e| {
             MorphError::UserDict(UserDictError::new(path.display().to_string(), 0, e.to_string()))
         })?;
         Self::with_user_dict_csv(&csv, &path.display().to_string())
@@ -215,6 +219,9 @@ impl Morph {
     ) {
         let index = analysis.eojeols.len();
         let first_token = analysis.tokens.len();
+        // A word longer than any real one (a text without spaces) is neither
+        // looked up nor kept: one such entry could hold megabytes.
+        let use_cache = use_cache && word_chars <= MAX_PIECE_CHARS;
         let cached = use_cache
             && self.tokens.with(word, |cached| analysis.tokens.extend(cached.iter().map(|c| c.place(byte_base, char_base, index)))).is_some();
         if !cached {
@@ -237,6 +244,39 @@ impl Morph {
     fn segment(&self, word: &str, byte_base: usize, char_base: usize, lattice: &mut Lattice, analysis: &mut Analysis) {
         let index = analysis.eojeols.len();
         let first_token = analysis.tokens.len();
+        // An eojeol is fed to Lindera in pieces of at most MAX_PIECE_CHARS:
+        // a 12 MB text without spaces would otherwise be one lattice and one
+        // token buffer of gigabytes (and keep the thread's lattice that big).
+        let mut pieces = Vec::new();
+        let (mut piece_byte, mut piece_char, mut n) = (0usize, 0usize, 0usize);
+        for (b, _) in word.char_indices() {
+            if n == MAX_PIECE_CHARS {
+                pieces.push((piece_byte, piece_char, &word[piece_byte..b]));
+                (piece_byte, piece_char, n) = (b, piece_char + n, 0);
+            }
+            n += 1;
+        }
+        pieces.push((piece_byte, piece_char, &word[piece_byte..]));
+        for (piece_byte, piece_char, piece) in pieces {
+            self.segment_piece(piece, byte_base + piece_byte, char_base + piece_char, index, lattice, analysis);
+        }
+        // ko-dic often tags a word-final 의 as NNG (의 "righteousness"); after a
+        // noun at the end of an eojeol it is the genitive particle (99개의, 분야의).
+        let tokens = &mut analysis.tokens[first_token..];
+        if tokens.len() >= 2 {
+            let last = tokens.len() - 1;
+            if &word[tokens[last].byte_start - byte_base..tokens[last].byte_end - byte_base] == "의"
+                && tokens[last - 1].last_pos != Pos::Symbol
+            {
+                tokens[last].pos = Pos::Particle;
+                tokens[last].last_pos = Pos::Particle;
+            }
+        }
+    }
+
+    /// Runs the lattice over one piece of an eojeol (at `byte_base`,
+    /// `char_base` in the text) and appends its tokens to eojeol `index`.
+    fn segment_piece(&self, word: &str, byte_base: usize, char_base: usize, index: usize, lattice: &mut Lattice, analysis: &mut Analysis) {
         let mut chars_seen = 0usize;
         let mut byte_seen = 0usize;
         match self.segmenter.segment_with_lattice(Cow::Borrowed(word), lattice) {
@@ -282,18 +322,6 @@ impl Morph {
                     last_pos: Pos::Unknown,
                     eojeol: index,
                 });
-            }
-        }
-        // ko-dic often tags a word-final 의 as NNG (의 "righteousness"); after a
-        // noun at the end of an eojeol it is the genitive particle (99개의, 분야의).
-        let tokens = &mut analysis.tokens[first_token..];
-        if tokens.len() >= 2 {
-            let last = tokens.len() - 1;
-            if &word[tokens[last].byte_start - byte_base..tokens[last].byte_end - byte_base] == "의"
-                && tokens[last - 1].last_pos != Pos::Symbol
-            {
-                tokens[last].pos = Pos::Particle;
-                tokens[last].last_pos = Pos::Particle;
             }
         }
     }
@@ -368,5 +396,30 @@ mod tests {
         // A second tokenizer with another user dictionary does not see these entries.
         let other = Morph::with_user_dict_csv("", "empty").unwrap();
         assert_eq!(other.analyse_cached(&text, false).tokens, other.analyse(&text).tokens);
+    }
+
+    /// A word far longer than MAX_PIECE_CHARS (a text without spaces) is
+    /// analysed in pieces: one eojeol whose tokens tile it exactly, with
+    /// char and byte offsets that slice the text, and the amount in it found.
+    #[test]
+    fn an_overlong_word_is_tokenised_in_pieces_that_tile_it() {
+        let morph = Morph::new().unwrap();
+        let word = "도는스마트빌리지사업에1039억원을투자한다".repeat(40);
+        let text = format!("첫 {word} 끝");
+        let a = morph.analyse(&text);
+        assert_eq!(a.eojeols.len(), 3);
+        let e = &a.eojeols[1];
+        assert_eq!(e.end - e.start, word.chars().count());
+        let tokens = a.eojeol_tokens(1);
+        assert!(tokens.len() > 40);
+        let mut at = (e.start, e.byte_start);
+        for t in tokens {
+            assert_eq!((t.start, t.byte_start), at, "tokens tile the word");
+            assert_eq!(text[t.byte_start..t.byte_end].chars().count(), t.end - t.start);
+            at = (t.end, t.byte_end);
+        }
+        assert_eq!(at, (e.end, e.byte_end));
+        // Analysed twice (the second time not from the cache): the same tokens.
+        assert_eq!(morph.analyse(&text).tokens, a.tokens);
     }
 }

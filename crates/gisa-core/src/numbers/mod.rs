@@ -9,6 +9,9 @@
 #[cfg(test)]
 mod tests;
 
+/// The largest value a number may have (i64::MAX, about 922경).
+pub const MAX_VALUE: u128 = i64::MAX as u128;
+
 /// Fixed-point scale: six decimal places are kept exactly.
 const SCALE: u128 = 1_000_000;
 
@@ -29,6 +32,10 @@ pub struct Number {
     pub has_digit: bool,
     /// Contains a decimal point.
     pub has_decimal: bool,
+    /// Too large: beyond `MAX_VALUE`, or beyond exact arithmetic (10³² with
+    /// the 10⁶ scale). The value is meaningless, and `parse_at` never
+    /// returns such a number.
+    pub overflow: bool,
 }
 
 impl Number {
@@ -43,13 +50,9 @@ impl Number {
     }
 
     /// The value multiplied by 10^`power`, for ranges whose first end borrows the
-    /// magnitude of the second (3~5억 → 3억). Saturates instead of overflowing.
-    pub fn value_times_pow10(&self, power: u32) -> u128 {
-        10u128
-            .checked_pow(power)
-            .and_then(|p| self.scaled.checked_mul(p))
-            .map(|v| v / SCALE)
-            .unwrap_or(u128::MAX)
+    /// magnitude of the second (3~5억 → 3억); None when that overflows.
+    pub fn value_times_pow10(&self, power: u32) -> Option<u128> {
+        10u128.checked_pow(power).and_then(|p| self.scaled.checked_mul(p)).map(|v| v / SCALE).filter(|&v| v <= MAX_VALUE)
     }
 
     /// True for a number without a big magnitude word, written with digits
@@ -108,19 +111,31 @@ struct Small {
     has_decimal: bool,
     approx: bool,
     present: bool,
+    /// Arithmetic overflowed: the extent is right, the value is not.
+    overflow: bool,
 }
 
 fn at(chars: &[char], i: usize) -> Option<char> {
     chars.get(i).copied()
 }
 
-/// Digits with optional thousands commas (only `,ddd` groups) and decimals.
-fn parse_digits(chars: &[char], mut i: usize) -> Option<(u128, usize, bool)> {
+/// Digits with optional thousands commas (only `,ddd` groups) and decimals:
+/// (value × 10⁶, end, has a decimal, overflowed). A digit run too long for
+/// exact arithmetic is still read to its end, so no tail of it is read as a
+/// number of its own.
+fn parse_digits(chars: &[char], mut i: usize) -> Option<(u128, usize, bool, bool)> {
     let start = i;
     let mut int: u128 = 0;
+    let mut overflow = false;
     while let Some(c) = at(chars, i) {
         if let Some(d) = c.to_digit(10) {
-            int = int.checked_mul(10)?.checked_add(d as u128)?;
+            match int.checked_mul(10).and_then(|v| v.checked_add(d as u128)) {
+                Some(v) => int = v,
+                None => {
+                    overflow = true;
+                    int = u128::MAX;
+                }
+            }
             i += 1;
         } else if c == ','
             && i > start
@@ -135,19 +150,35 @@ fn parse_digits(chars: &[char], mut i: usize) -> Option<(u128, usize, bool)> {
     if i == start {
         return None;
     }
-    let mut scaled = int.checked_mul(SCALE)?;
+    let mut scaled = int.checked_mul(SCALE).unwrap_or_else(|| {
+        overflow = true;
+        u128::MAX
+    });
     let mut has_decimal = false;
     if at(chars, i) == Some('.') && at(chars, i + 1).is_some_and(|c| c.is_ascii_digit()) {
         has_decimal = true;
         i += 1;
         let mut place = SCALE / 10;
         while let Some(d) = at(chars, i).and_then(|c| c.to_digit(10)) {
-            scaled += d as u128 * place;
+            // Digits past the sixth decimal place add 0 (place is 0 by then).
+            scaled = scaled.checked_add(d as u128 * place).unwrap_or_else(|| {
+                overflow = true;
+                u128::MAX
+            });
             place /= 10;
             i += 1;
         }
     }
-    Some((scaled, i, has_decimal))
+    Some((scaled, i, has_decimal, overflow))
+}
+
+/// `sum + a × b`, or u128::MAX with `overflow` set when that does not fit
+/// (saturated, so that comparisons still treat it as the huge number it is).
+fn add_product(sum: u128, a: u128, b: u128, overflow: &mut bool) -> u128 {
+    a.checked_mul(b).and_then(|p| p.checked_add(sum)).unwrap_or_else(|| {
+        *overflow = true;
+        u128::MAX
+    })
 }
 
 /// A number below 10⁴ written with 십/백/천: `2천475`, `3백`, `천`, `이천칠백사십오`, `수백`.
@@ -167,6 +198,7 @@ fn parse_small_below(chars: &[char], start: usize, below: u128) -> Small {
         has_decimal: false,
         approx: false,
         present: false,
+        overflow: false,
     };
     let mut i = start;
     let mut last_unit = below;
@@ -175,11 +207,12 @@ fn parse_small_below(chars: &[char], start: usize, below: u128) -> Small {
         let mut coef: Option<u128> = None;
         let mut j = i;
         let mut coef_is_digits = false;
-        if let Some((v, e, dec)) = parse_digits(chars, i) {
+        if let Some((v, e, dec, overflow)) = parse_digits(chars, i) {
             coef = Some(v);
             j = e;
             coef_is_digits = true;
             s.has_decimal |= dec;
+            s.overflow |= overflow;
         } else if let Some(d) = at(chars, i).and_then(hangul_digit) {
             coef = Some(d * SCALE);
             j = i + 1;
@@ -193,7 +226,7 @@ fn parse_small_below(chars: &[char], start: usize, below: u128) -> Small {
         match at(chars, j).and_then(small_unit) {
             Some(unit) if unit < last_unit => {
                 let c = coef.unwrap_or(SCALE);
-                s.scaled += c * unit;
+                s.scaled = add_product(s.scaled, c, unit, &mut s.overflow);
                 s.has_digit |= coef_is_digits;
                 s.has_unit = true;
                 s.present = true;
@@ -223,7 +256,7 @@ fn parse_small_below(chars: &[char], start: usize, below: u128) -> Small {
                     if at(chars, i) == Some('수') {
                         break; // 수 only counts before a unit or magnitude
                     }
-                    s.scaled += c;
+                    s.scaled = add_product(s.scaled, c, 1, &mut s.overflow);
                     s.has_digit |= coef_is_digits;
                     s.present = true;
                     s.end = j;
@@ -244,9 +277,17 @@ fn parse_small_below(chars: &[char], start: usize, below: u128) -> Small {
 
 /// Parses the longest Korean number starting exactly at `start`.
 ///
-/// Returns `None` when nothing numeric starts there, or when only Hangul
-/// numerals without any unit are present (사 in 사업 is not the number 4).
+/// Returns `None` when nothing numeric starts there, when only Hangul
+/// numerals without any unit are present (사 in 사업 is not the number 4), or
+/// when the value is too large for exact arithmetic (see `parse_extent`).
 pub fn parse_at(chars: &[char], start: usize) -> Option<Number> {
+    parse_extent(chars, start).filter(|n| !n.overflow)
+}
+
+/// `parse_at`, but a number too large for exact arithmetic
+/// (999999999999999999999999999999천) is returned too, with `overflow` set
+/// and its full extent, so that no part of it is read as a smaller number.
+pub fn parse_extent(chars: &[char], start: usize) -> Option<Number> {
     let mut total: u128 = 0;
     let mut last_mag = u32::MAX;
     let mut i = start;
@@ -258,6 +299,7 @@ pub fn parse_at(chars: &[char], start: usize) -> Option<Number> {
         approx: false,
         has_digit: false,
         has_decimal: false,
+        overflow: false,
     };
     let mut any_unit = false;
     loop {
@@ -274,7 +316,8 @@ pub fn parse_at(chars: &[char], start: usize) -> Option<Number> {
         }
         match at(chars, j).and_then(magnitude) {
             Some(m) if m < last_mag => {
-                total = total.checked_add(small.scaled.checked_mul(10u128.pow(m))?)?;
+                n.overflow |= small.overflow;
+                total = add_product(total, small.scaled, 10u128.pow(m), &mut n.overflow);
                 last_mag = m;
                 n.magnitude = Some(m);
                 n.has_digit |= small.has_digit;
@@ -311,7 +354,8 @@ pub fn parse_at(chars: &[char], start: usize) -> Option<Number> {
                         if tail_ok && !next_small.has_decimal
                             && next_small.scaled < 10u128.pow(m) * SCALE
                         {
-                            total = total.checked_add(next_small.scaled)?;
+                            n.overflow |= next_small.overflow;
+                            total = add_product(total, next_small.scaled, 1, &mut n.overflow);
                             n.end = next_small.end;
                         }
                         break;
@@ -322,6 +366,7 @@ pub fn parse_at(chars: &[char], start: usize) -> Option<Number> {
                 if i == start {
                     // No magnitude at all: the small number is the whole number.
                     total = small.scaled;
+                    n.overflow |= small.overflow;
                     n.has_digit = small.has_digit;
                     n.has_decimal = small.has_decimal;
                     n.approx = small.approx;
@@ -344,6 +389,9 @@ pub fn parse_at(chars: &[char], start: usize) -> Option<Number> {
         n.end += 1;
     }
     n.scaled = total;
+    // Beyond i64 a value no longer survives JSON readers, serde_json's Value
+    // and the databases (~922경: far above any budget): too large, like an overflow.
+    n.overflow |= n.value() > MAX_VALUE;
     Some(n)
 }
 

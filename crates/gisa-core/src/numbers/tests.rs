@@ -178,8 +178,8 @@ const CASES: &[Case] = &[
     ("1경 2000조", Some((GYEONG + 2000 * JO, "1경 2000조"))),
     ("2경 5000조", Some((2 * GYEONG + 5000 * JO, "2경 5000조"))),
     ("1.5경", Some((15_000_000_000_000_000, "1.5경"))),
-    ("9999경", Some((9999 * GYEONG, "9999경"))),
-    ("9999경9999조9999억9999만9999", Some((99_999_999_999_999_999_999, "9999경9999조9999억9999만9999"))),
+    ("9999경", None), // over numbers::MAX_VALUE (~922경): too large, not a number
+    ("9999경9999조9999억9999만9999", None), // over numbers::MAX_VALUE (~922경): too large, not a number
     ("1경2345조6789억1234만5678", Some((12_345_678_912_345_678, "1경2345조6789억1234만5678"))),
     ("1경 2345조 6789억 1234만", Some((12_345_678_912_340_000, "1경 2345조 6789억 1234만"))),
     // --- decimals are exact ---
@@ -604,18 +604,18 @@ fn as_f64_values() {
     }
 }
 
-/// (input, power, expected value × 10^power)
-const POW10: &[(&str, u32, u128)] = &[
-    ("3", 0, 3),
-    ("3", 8, 3 * EOK),
-    ("3~5억", 8, 3 * EOK),
-    ("12", 8, 12 * EOK),
-    ("1.5", 8, 150_000_000),
-    ("0.5", 4, 5000),
-    ("2.75", 12, 2_750_000_000_000),
-    ("1,000", 4, 1000 * MAN),
-    ("3", 39, u128::MAX),
-    ("3", 200, u128::MAX),
+/// (input, power, expected value × 10^power; None when it overflows)
+const POW10: &[(&str, u32, Option<u128>)] = &[
+    ("3", 0, Some(3)),
+    ("3", 8, Some(3 * EOK)),
+    ("3~5억", 8, Some(3 * EOK)),
+    ("12", 8, Some(12 * EOK)),
+    ("1.5", 8, Some(150_000_000)),
+    ("0.5", 4, Some(5000)),
+    ("2.75", 12, Some(2_750_000_000_000)),
+    ("1,000", 4, Some(1000 * MAN)),
+    ("3", 39, None),
+    ("3", 200, None),
 ];
 
 #[test]
@@ -686,5 +686,38 @@ fn spans_are_tight() {
             let last = span.chars().last().unwrap();
             assert!(![',', '.', ' ', '，', '．'].contains(&last), "{input:?}: span {span:?} ends on {last:?}");
         }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Overflow: checked arithmetic, never a wrapped or saturated value.
+// ---------------------------------------------------------------------------
+
+/// (input, the extent of the too-large number in the original text)
+const OVERFLOWS: &[(&str, &str)] = &[
+    ("999999999999999999999999999999천원", "999999999999999999999999999999천"),
+    ("9999999999999999999999999999999999999999억", "9999999999999999999999999999999999999999억"),
+    ("340282366920938463463374607431768211456", "340282366920938463463374607431768211456"),
+    ("999999999999999999999999999999999.5", "999999999999999999999999999999999.5"),
+    ("9999999999999999999999999999경 9999조원", "9999999999999999999999999999경 9999조"),
+    ("99999999999999999999999999999999999999999999999999천만", "99999999999999999999999999999999999999999999999999천만"),
+];
+
+#[test]
+fn overflow_is_no_number_but_keeps_its_extent() {
+    for &(input, extent) in OVERFLOWS {
+        let folded = chars_of(input);
+        assert_eq!(parse_at(&folded, 0), None, "{input:?} must not parse to a (wrong) value");
+        let n = parse_extent(&folded, 0).unwrap_or_else(|| panic!("{input:?}: no extent"));
+        assert!(n.overflow, "{input:?}");
+        let got: String = input.chars().skip(n.start).take(n.end - n.start).collect();
+        assert_eq!(got, extent, "{input:?}");
+    }
+    // The largest values still parse exactly; one more is too large.
+    assert_eq!(must("922경").value(), 922 * GYEONG);
+    assert_eq!(must("9223372036854775807").value(), i64::MAX as u128);
+    for too_large in ["9223372036854775808", "923경", "구천구백구십구경", "340282366920938463463374607431"] {
+        let n = parse_extent(&chars_of(too_large), 0).unwrap();
+        assert!(n.overflow && n.end == too_large.chars().count(), "{too_large}");
     }
 }

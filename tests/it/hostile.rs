@@ -355,3 +355,196 @@ fn output_onto_a_symlink_fifo_or_device_writes_through_it() {
     assert!(std::fs::metadata("/dev/null").unwrap().file_type().is_char_device());
     assert!(std::fs::read_dir(&dir).unwrap().all(|e| !e.unwrap().file_name().to_string_lossy().ends_with(".tmp")));
 }
+
+// ---- 7. the smaller silent losses ----
+
+fn values(record: &Value, list: &str) -> Vec<(String, f64)> {
+    record[list].as_array().unwrap().iter().map(|m| (m["text"].as_str().unwrap().to_string(), m["value"].as_f64().unwrap())).collect()
+}
+
+/// △ and - directly before a number make it negative, ▲ and + keep it
+/// positive; the sign is part of the mention's text either way. A triangle
+/// used as a bullet, a dash inside a word and a range's hyphen are no signs.
+#[test]
+fn signs_before_numbers_are_kept() {
+    let r = super::extract_text("영업손실은 △500억원, 순이익은 -20억원(+3억원)이고 투자는 ▲10억원이다. 매출은 전년 대비 -3.2%, 점유율은 ▲1.5%p다.");
+    assert_eq!(
+        values(&r, "amounts"),
+        [("△500억원".into(), -5e10), ("-20억원".into(), -2e9), ("+3억원".into(), 3e8), ("▲10억원".into(), 1e9)]
+    );
+    assert_eq!(r["amounts"][0]["value"].as_i64(), Some(-50_000_000_000), "an exact integer");
+    assert_eq!(values(&r, "percentages"), [("-3.2%".into(), -3.2), ("▲1.5%p".into(), 1.5)]);
+
+    let r = super::extract_text("주요 사업은 △500억원 규모 펀드 조성 △인재 양성이다. 사업비는 3-5억원이다.\n△1조원 투입\n- 200억원 확보");
+    assert_eq!(
+        values(&r, "amounts"),
+        [("500억원".into(), 5e10), ("3".into(), 3e8), ("5억원".into(), 5e8), ("1조원".into(), 1e12), ("200억원".into(), 2e10)]
+    );
+}
+
+/// A number too large for exact arithmetic is no mention (never a wrapped
+/// value, and no tail of it read as 천원); `--explain` says why.
+#[test]
+fn numbers_too_large_are_no_mention_and_explain_says_why() {
+    let r = super::extract_text("도는 999999999999999999999999999999천원과 99999999999999999999999999999999999999999억원, 5억원을 쓴다.");
+    assert_eq!(values(&r, "amounts"), [("5억원".into(), 5e8)]);
+    assert_eq!(r["counts"].as_array().unwrap().len(), 0);
+
+    let out = with_stdin(gisa().args(["extract", "--explain", "-"]), "도는 999999999999999999999999999999천원을 쓴다.".as_bytes());
+    assert_eq!(out.status.code(), Some(0));
+    let record = &jsonl(&out.stdout)[0];
+    assert_eq!(record["amounts"].as_array().unwrap().len(), 0);
+    let rejected = record["rejected"].as_array().unwrap();
+    assert_eq!(rejected.len(), 1, "{rejected:?}");
+    assert_eq!(rejected[0]["text"], "999999999999999999999999999999천");
+    assert!(rejected[0]["reason"].as_str().unwrap().starts_with("too large to represent exactly"));
+}
+
+/// Commands that only read the database refuse a path that does not exist
+/// (exit 1) instead of creating an empty database there.
+#[test]
+fn read_commands_on_a_missing_database_create_nothing() {
+    let dir = tempdir("hostile_missing_db");
+    let db = dir.join("typo.db");
+    for args in [vec!["export", "--what", "articles"], vec!["programs"], vec!["reextract"]] {
+        for url in [db.display().to_string(), format!("sqlite://{}", db.display())] {
+            let out = gisa().args(&args).args(["--database", &url]).env_remove("GISA_DATABASE_URL").output().unwrap();
+            let err = String::from_utf8_lossy(&out.stderr);
+            assert_eq!(out.status.code(), Some(1), "{args:?}: {err}");
+            assert!(err.contains(&format!("no database at {}", db.display())), "{err}");
+            assert!(std::fs::read_dir(&dir).unwrap().next().is_none(), "{args:?} created a file");
+        }
+    }
+}
+
+/// A libpq key=value string is PostgreSQL: it connects to the real server
+/// (and when it cannot, the message hides the password); no SQLite file
+/// named after it ever appears.
+#[test]
+fn libpq_keyword_strings_are_postgres() {
+    let dir = tempdir("hostile_libpq");
+    // A fresh database on the server scripts/test.sh starts, as a URL …
+    let pg = super::databases("libpq", &dir).pop().unwrap();
+    let config: postgres::Config = pg.parse().unwrap();
+    let host = match &config.get_hosts()[0] {
+        postgres::config::Host::Tcp(h) => h.clone(),
+        other => panic!("not a TCP host: {other:?}"),
+    };
+    // … and as the same database in libpq's key=value form.
+    let keywords = format!(
+        "host={host} port={} user={} dbname={}",
+        config.get_ports()[0],
+        config.get_user().unwrap(),
+        config.get_dbname().unwrap()
+    );
+    let out = gisa().current_dir(&dir).args(["export", "--what", "articles", "--database", &keywords]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+
+    let out = gisa().current_dir(&dir).args(["export", "--database", "host=127.0.0.1 port=1 dbname=gisa user=gisa password=s3cr3t"]).output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(err.contains("cannot connect to host=127.0.0.1 port=1 dbname=gisa user=gisa password=***") && !err.contains("s3cr3t"), "{err}");
+    assert!(std::fs::read_dir(&dir).unwrap().next().is_none(), "no file named after the string");
+}
+
+/// `--rules` naming a missing directory, or one holding no rule file, stops
+/// gisa (exit 2) instead of running on the built-in rules; a rule file that
+/// starts with a byte-order mark keeps its first entry.
+#[test]
+fn rules_directories_are_checked_and_byte_order_marks_skipped() {
+    let dir = tempdir("hostile_rules");
+    let good = good_file(&dir);
+    let out = gisa().args(["extract", "--rules"]).arg(dir.join("nope")).arg(&good).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("cannot read the --rules directory"));
+    let empty = dir.join("empty");
+    std::fs::create_dir_all(&empty).unwrap();
+    let out = gisa().args(["extract", "--rules"]).arg(&empty).arg(&good).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("holds none of the rule files"), "{}", String::from_utf8_lossy(&out.stderr));
+
+    // 필지 as the first entry of a counters file written with a BOM.
+    let rules = dir.join("rules");
+    std::fs::create_dir_all(&rules).unwrap();
+    let shipped = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("dictionaries/counters.csv")).unwrap();
+    std::fs::write(rules.join("counters.csv"), format!("\u{FEFF}필지,self\n{shipped}")).unwrap();
+    let land = dir.join("land.txt");
+    std::fs::write(&land, "도는 농지 30필지를 매입한다.").unwrap();
+    let out = gisa().args(["extract", "--rules"]).arg(&rules).arg(&land).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let counts = &jsonl(&out.stdout)[0]["counts"];
+    assert_eq!(counts[0]["counter"], "필지", "{counts}");
+}
+
+/// An expected file with a misspelt key or a wrongly typed value stops
+/// `gisa eval` with `file:line`, instead of "all thresholds met".
+#[test]
+fn eval_rejects_unknown_fields_and_wrong_types() {
+    let dir = tempdir("hostile_eval");
+    std::fs::write(dir.join("a.txt"), GOOD).unwrap();
+    let expected = dir.join("a.expected.json");
+    let cases = [
+        ("{\n  \"title\": null,\n  \"ammounts\": []\n}\n", 3, "unknown field `ammounts`"),
+        ("{\n  \"amounts\": [\n    {\"value\": \"970000000000\", \"currency\": \"KRW\"}\n  ]\n}\n", 3, "invalid type: string"),
+        ("{\n  \"years\": [{\"year\": 2027, \"role\": \"target\", \"rol\": \"x\"}]\n}\n", 2, "unknown field `rol`"),
+    ];
+    for (text, line, what) in cases {
+        std::fs::write(&expected, text).unwrap();
+        let out = gisa().arg("eval").arg(&dir).output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{err}");
+        assert!(err.contains(&format!("{}:{line}: {what}", expected.display())), "{err}");
+    }
+    // The fields the regions work adds are known.
+    std::fs::write(
+        &expected,
+        r#"{"extractor_version": "x", "regions": [{"name": "충청북도", "code": "43", "text": "충북", "level": "sido", "start": 0, "end": 2}],
+            "amounts": [{"text": "9700억원", "value": 970000000000, "currency": "KRW", "approx": false, "bound": null, "about": "80개 사업", "region": null}]}"#,
+    )
+    .unwrap();
+    let out = gisa().arg("eval").arg(&dir).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+}
+
+/// A crawl against a host that refuses every connection fetched nothing:
+/// exit 1, not 0.
+#[test]
+fn a_crawl_that_fetches_nothing_fails() {
+    let dir = tempdir("hostile_refused");
+    // A port that was free a moment ago: nothing listens there.
+    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let config = crawl_config(&dir, port);
+    let out = gisa().args(["crawl", "--config"]).arg(&config).output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("no page could be fetched"), "{err}");
+    assert!(out.stdout.is_empty());
+}
+
+/// SIGTERM (or Ctrl-C) while `-o` is being written: the temporary file is
+/// removed and the file it would have replaced is untouched.
+#[test]
+fn an_interrupted_run_leaves_no_temporary_file() {
+    use std::os::unix::process::ExitStatusExt;
+    let dir = tempdir("hostile_sigterm");
+    let archive = dir.join("big.jsonl");
+    std::fs::write(&archive, archive_lines(200_000)).unwrap();
+    let target = dir.join("out.jsonl");
+    std::fs::write(&target, "old\n").unwrap();
+    for signal in ["TERM", "INT"] {
+        let mut child = gisa().arg("extract").args([&archive, &archive, &archive]).arg("-o").arg(&target).stderr(Stdio::null()).spawn().unwrap();
+        let tmp = || std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).find(|n| n.starts_with(".out.jsonl.") && n.ends_with(".tmp"));
+        // Wait until the output is being written (the dictionary loads first).
+        let mut waited = 0;
+        while tmp().is_none() && waited < 600 {
+            std::thread::sleep(std::time::Duration::from_millis(100));
+            waited += 1;
+        }
+        assert!(tmp().is_some(), "no temporary file appeared");
+        assert!(Command::new("kill").arg(format!("-{signal}")).arg(child.id().to_string()).status().unwrap().success());
+        let status = child.wait().unwrap();
+        assert!(status.signal().is_some(), "killed by the signal, not finished: {status:?}");
+        assert_eq!(tmp(), None, "SIG{signal} left the temporary file");
+        assert_eq!(std::fs::read_to_string(&target).unwrap(), "old\n");
+    }
+}
