@@ -133,7 +133,8 @@ pub fn find(doc: &Doc, amounts: &mut [Amount], programs: &[Program]) -> Vec<Regi
     let accepted = accept(doc, g, &found, amounts, &sentences);
     found = found.into_iter().zip(accepted).filter(|(_, a)| *a).map(|(f, _)| f).collect();
     let quotes = quoted_spans(doc);
-    found.retain(|f| !inside_a_name(programs, &quotes, f));
+    let names = name_spans(programs, &quotes);
+    found.retain(|f| !inside_a_name(&names, f));
     let resolved = resolve(g, &found, &sentences);
     let regions: Vec<Region> = found
         .iter()
@@ -417,11 +418,12 @@ fn accept(doc: &Doc, g: &Gazetteer, found: &[Found], amounts: &[Amount], sentenc
     }
     // Lists of regions (부여·공주, 예산 100억원, 홍성 80억원): every item counts
     // when one of them is more than a common noun (예산·양산 is a list of nouns).
+    let money = money_mask(doc, amounts);
     let mut in_list = vec![false; found.len()];
     let mut k = 0;
     while k < found.len() {
         let mut j = k;
-        while j + 1 < found.len() && listed_together(doc, amounts, &found[j], &found[j + 1]) {
+        while j + 1 < found.len() && listed_together(doc, &money, &found[j], &found[j + 1]) {
             j += 1;
         }
         if j > k && found[k..=j].iter().any(|f| f.reading != Reading::Hard || f.qualified) {
@@ -449,15 +451,23 @@ fn accept(doc: &Doc, g: &Gazetteer, found: &[Found], amounts: &[Amount], sentenc
         .collect()
 }
 
+/// Which chars are inside an amount, computed once (a list may run over amounts).
+fn money_mask(doc: &Doc, amounts: &[Amount]) -> Vec<bool> {
+    let mut mask = vec![false; doc.len()];
+    for a in amounts {
+        mask[a.start.min(doc.len())..a.end.min(doc.len())].iter_mut().for_each(|m| *m = true);
+    }
+    mask
+}
+
 /// Are `a` and `b` (in text order) items of one list: only a separator, and
-/// perhaps an amount, between them (부여·공주, 전주와 익산, 예산 100억원, 홍성)?
-fn listed_together(doc: &Doc, amounts: &[Amount], a: &Found, b: &Found) -> bool {
+/// perhaps an amount (`money`), between them (부여·공주, 전주와 익산, 예산 100억원, 홍성)?
+fn listed_together(doc: &Doc, money: &[bool], a: &Found, b: &Found) -> bool {
     let (from, to) = (a.end, b.start);
     if to <= from || to - from > LIST_GAP {
         return false;
     }
-    let in_amount = |i: usize| amounts.iter().any(|m| m.start <= i && i < m.end);
-    let gap: String = (from..to).filter(|&i| !in_amount(i)).map(|i| doc.chars[i]).filter(|c| !c.is_whitespace()).collect();
+    let gap: String = (from..to).filter(|&i| !money.get(i).copied().unwrap_or(false)).map(|i| doc.chars[i]).filter(|c| !c.is_whitespace()).collect();
     matches!(gap.as_str(), "·" | "," | "、" | "/" | "~" | "와" | "과" | "및" | "ㆍ")
 }
 
@@ -495,16 +505,24 @@ fn in_dateline(doc: &Doc, f: &Found) -> bool {
 
 /// Step 4: a region word inside a quoted program name, or inside the name of
 /// a law, ordinance or committee, belongs to that name.
-fn inside_a_name(programs: &[Program], quotes: &[(usize, usize)], f: &Found) -> bool {
-    // The quotes hold the name itself, not a speech that mentions one.
-    let same = |(s, e): (usize, usize), (ps, pe): (usize, usize)| s.abs_diff(ps) <= 1 && e.abs_diff(pe) <= 1;
-    let in_law = programs.iter().any(|p| NAME_ENDINGS.iter().any(|e| p.name.ends_with(e)) && p.start <= f.start && f.end <= p.end);
-    // The quotes around it hold a program's name (‘제2차 부산 블록체인 산업 육성 기본계획’).
-    let in_quoted_name = quotes
-        .iter()
-        .filter(|&&(s, e)| s <= f.start && f.end <= e)
-        .any(|&q| programs.iter().any(|p| same(q, (p.start, p.end))));
-    in_law || in_quoted_name
+fn name_spans(programs: &[Program], quotes: &[(usize, usize)]) -> Vec<(usize, usize)> {
+    let laws = programs.iter().filter(|p| NAME_ENDINGS.iter().any(|e| p.name.ends_with(e))).map(|p| (p.start, p.end));
+    // Quotes around a program's name (‘제2차 부산 블록체인 산업 육성 기본계획’), not a
+    // speech that mentions one: the quote and the name start and end together.
+    let spans: HashSet<(usize, usize)> = programs.iter().map(|p| (p.start, p.end)).collect();
+    let same = |&(s, e): &(usize, usize)| {
+        (s.saturating_sub(1)..=s + 1).any(|ps| (e.saturating_sub(1)..=e + 1).any(|pe| spans.contains(&(ps, pe))))
+    };
+    let mut out: Vec<(usize, usize)> = laws.chain(quotes.iter().copied().filter(same)).collect();
+    out.sort_unstable();
+    out
+}
+
+/// Is `f` inside one of the name spans (sorted by start)? Names rarely nest,
+/// so the few that start before it are enough to look at.
+fn inside_a_name(names: &[(usize, usize)], f: &Found) -> bool {
+    let k = names.partition_point(|&(s, _)| s <= f.start);
+    names[..k].iter().rev().take(4).any(|&(_, e)| f.end <= e)
 }
 
 /// Quoted stretches of the text ('…', "…", 「…」, 《…》 after folding), on one
@@ -550,10 +568,27 @@ fn resolve(g: &Gazetteer, found: &[Found], sentences: &Sentences) -> Vec<Option<
         named.insert(f.entries[0]);
         *tally.entry(sido_of(f.entries[0])).or_default() += 1;
     }
-    // The unambiguous mentions of each sentence, in order.
-    let mut in_sentence: HashMap<usize, Vec<usize>> = HashMap::new();
-    for (k, f) in found.iter().enumerate().filter(|(_, f)| f.entries.len() == 1) {
-        in_sentence.entry(sentences.of(f.start)).or_default().push(k);
+    // For each word, the nearest unambiguous mention of its sentence (either
+    // side), found by one sweep each way.
+    let sentence_of: Vec<usize> = found.iter().map(|f| sentences.of(f.start)).collect();
+    let mut nearest: Vec<Option<usize>> = vec![None; found.len()];
+    let mut prev: Option<usize> = None;
+    for k in 0..found.len() {
+        nearest[k] = prev.filter(|&j| sentence_of[j] == sentence_of[k]);
+        if found[k].entries.len() == 1 {
+            prev = Some(k);
+        }
+    }
+    let mut next: Option<usize> = None;
+    for k in (0..found.len()).rev() {
+        if let Some(j) = next.filter(|&j| sentence_of[j] == sentence_of[k]) {
+            if nearest[k].is_none_or(|p| j - k < k - p) {
+                nearest[k] = Some(j);
+            }
+        }
+        if found[k].entries.len() == 1 {
+            next = Some(k);
+        }
     }
     // Sweeping left to right: where each 시도 was last named.
     let mut last_seen: HashMap<&str, usize> = HashMap::new();
@@ -570,8 +605,8 @@ fn resolve(g: &Gazetteer, found: &[Found], sentences: &Sentences) -> Vec<Option<
                     // The sentence's nearest unambiguous mention, either side: it
                     // may hold the word under a former name (인천시에서는 서구 → 서해구),
                     // or share a 시도 with one of its regions.
-                    let near = in_sentence.get(&sentences.of(f.start)).and_then(|ks| ks.iter().min_by_key(|&&j| j.abs_diff(k)));
-                    near.and_then(|&j| {
+                    let near = nearest[k];
+                    near.and_then(|j| {
                         g.qualified(found[j].entries[0], &f.word)
                             .map(|e| g.reported(e))
                             .or_else(|| unique_max(many, |e| usize::from(sido_of(e) == sido_of(found[j].entries[0]))))
@@ -616,6 +651,11 @@ fn unique_max(candidates: &[usize], score: impl Fn(usize) -> usize) -> Option<us
 
 /// Step 6: the region each amount goes to, when its sentence says so.
 fn link(doc: &Doc, amounts: &mut [Amount], found: &[Found], regions: &[Region], listed: &[bool], sentences: &Sentences) {
+    // The first region starting in each eojeol.
+    let mut by_eojeol: HashMap<usize, usize> = HashMap::new();
+    for (k, f) in found.iter().enumerate() {
+        by_eojeol.entry(f.first_eojeol).or_insert(k);
+    }
     // Per sentence: its regions in order.
     let mut by_sentence: HashMap<usize, Vec<usize>> = HashMap::new();
     for (k, f) in found.iter().enumerate() {
@@ -641,7 +681,7 @@ fn link(doc: &Doc, amounts: &mut [Amount], found: &[Found], regions: &[Region], 
     }
     for a in amounts.iter_mut() {
         let s = sentences.of(a.start);
-        let (linked, rule) = if let Some(k) = phrase_region(doc, found, a, sentences) {
+        let (linked, rule) = if let Some(k) = phrase_region(doc, found, &by_eojeol, a, sentences) {
             (Some(k).filter(|&k| !listed[k]), "region: the phrase before the amount starts with it")
         } else if let Some(k) = dative.get(&s).copied().flatten().filter(|&k| !listed[k] && near_amount(doc, &found[k], a)) {
             (Some(k), "region: the sentence sends the money there (에)")
@@ -696,11 +736,11 @@ fn source_phrase(doc: &Doc, f: &Found) -> bool {
 /// The region that starts the noun phrase right before amount `a`: the
 /// amount's own word (전주(2280억원)), or up to four words back over bare
 /// nouns (충북 스마트빌리지 12억원, 경북도는 국비 847억원을).
-fn phrase_region(doc: &Doc, found: &[Found], a: &Amount, sentences: &Sentences) -> Option<usize> {
+fn phrase_region(doc: &Doc, found: &[Found], by_eojeol: &HashMap<usize, usize>, a: &Amount, sentences: &Sentences) -> Option<usize> {
     let ae = doc.analysis.eojeol_at(a.start)?;
     let s = sentences.of(a.start);
-    let region_at = |e: usize| found.iter().position(|f| f.first_eojeol == e && sentences.of(f.start) == s);
-    if let Some(k) = found.iter().position(|f| f.first_eojeol == ae && f.end <= a.start) {
+    let region_at = |e: usize| by_eojeol.get(&e).copied().filter(|&k| sentences.of(found[k].start) == s);
+    if let Some(k) = by_eojeol.get(&ae).copied().filter(|&k| found[k].end <= a.start) {
         return Some(k);
     }
     let mut e = ae;
