@@ -8,7 +8,7 @@ use gisa_crawl::frontier::SqliteFrontier;
 use gisa_crawl::jsonl::crawl_to_jsonl;
 use gisa_crawl::run::{Crawler, Options};
 
-use super::{msg, Rules};
+use super::Rules;
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
@@ -44,10 +44,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         None => Box::new(std::io::stdout()),
     };
     let engine = args.rules.engine()?;
-    let frontier = SqliteFrontier::open(&config.state_path(&args.config)).map_err(msg)?;
+    let frontier = SqliteFrontier::open(&config.state_path(&args.config))?;
     let opts = Options { max_pages: args.max_pages, since: args.since, retry_failed: args.retry_failed, progress: super::stderr_is_terminal() };
-    let crawler = Crawler::new(&config, Box::new(frontier), opts).map_err(msg)?;
-    let outcome = crawl_to_jsonl(&crawler, &engine, out).map_err(|e| anyhow::anyhow!("crawl stopped: {e}"))?;
+    let crawler = Crawler::new(&config, Box::new(frontier), opts)?;
+    let outcome = crawl_to_jsonl(&crawler, &engine, out).context("crawl stopped")?;
     eprintln!("gisa: {}", outcome.report.line());
     if outcome.report.nothing_fetched() {
         eprintln!("gisa: no page could be fetched");

@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use anyhow::Context;
 use gisa_eval::{bless_plan, discover, render_json, render_text, run_fixtures, EvalReport, Fixture, Thresholds};
 
-use super::{msg, Rules};
+use super::Rules;
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
@@ -33,13 +33,13 @@ pub struct Args {
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let thresholds = match &args.thresholds {
-        Some(path) => Thresholds::load(path).map_err(msg)?,
+        Some(path) => Thresholds::load(path)?,
         None => {
             let path = args.dir.join("thresholds.toml");
-            if path.exists() { Thresholds::load(&path).map_err(msg)? } else { Thresholds::default() }
+            if path.exists() { Thresholds::load(&path)? } else { Thresholds::default() }
         }
     };
-    let fixtures = discover(&args.dir).map_err(msg)?;
+    let fixtures = discover(&args.dir)?;
     let engine = args.rules.engine()?;
     let (results, actuals) = run_fixtures(&engine, fixtures);
     let report = EvalReport::build(results, thresholds);
@@ -64,7 +64,7 @@ fn bless(actuals: &[(Fixture, serde_json::Value)], yes: bool) -> anyhow::Result<
         eprintln!("\ngisa: not confirmed; no expected file was changed (answer y, or pass --yes)");
         return Ok(ExitCode::from(1));
     }
-    plan.apply().map_err(msg).context("cannot write expected files")?;
+    plan.apply().context("cannot write expected files")?;
     eprintln!("gisa: wrote {n} expected file(s)");
     Ok(ExitCode::SUCCESS)
 }

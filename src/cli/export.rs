@@ -5,7 +5,6 @@ use std::process::ExitCode;
 use gisa_store::export::{rows, write, By, Filter, Format, What};
 use gisa_store::{redact, Store};
 
-use super::msg;
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
@@ -66,8 +65,8 @@ fn export(database: &str, what: What, format: Format, bom: bool, filter: &Filter
         return Ok(code);
     }
     let mut store = open_store(database)?;
-    let (names, rows) = rows(&mut store, what, filter).map_err(msg)?;
-    write(&mut std::io::stdout().lock(), &names, &rows, format, bom).map_err(msg)?;
+    let (names, rows) = rows(&mut store, what, filter)?;
+    write(&mut std::io::stdout().lock(), &names, &rows, format, bom)?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -9,7 +9,7 @@ use gisa_batch::input::DEFAULT_MAX_BYTES;
 use gisa_core::output::Format;
 use gisa_core::pipeline::Engine;
 
-use super::{msg, Rules};
+use super::Rules;
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
@@ -52,7 +52,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if let Some(n) = args.jobs {
         set_threads(n);
     }
-    let fields = Fields::default().with(&args.fields).map_err(msg)?;
+    let fields = Fields::default().with(&args.fields)?;
     let engine = Engine { explain: args.explain, ..args.rules.engine()? };
     let batch_args = batch::Args {
         paths: args.paths,
@@ -65,7 +65,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         progress: super::stderr_is_terminal(),
         unordered: args.unordered,
     };
-    let tally = batch::run(&engine, &batch_args).map_err(msg)?;
+    let tally = batch::run(&engine, &batch_args)?;
     if tally.closed {
         return Ok(ExitCode::SUCCESS);
     }

@@ -82,11 +82,6 @@ pub fn parse_day(s: &str) -> Result<String, String> {
         .ok_or_else(|| format!("'{s}' is not a date like 2024-01-17"))
 }
 
-/// A library error message as an error of the command.
-pub fn msg(e: impl std::fmt::Display) -> anyhow::Error {
-    anyhow::anyhow!("{e}")
-}
-
 pub fn stderr_is_terminal() -> bool {
     use std::io::IsTerminal;
     std::io::stderr().is_terminal()

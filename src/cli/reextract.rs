@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use gisa_store::reextract::reextract_stale;
 
-use super::{msg, Rules};
+use super::Rules;
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
@@ -22,7 +22,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     }
     let mut store = super::export::open_store(&args.database)?;
     let engine = args.rules.engine()?;
-    let re = reextract_stale(&mut store, &engine).map_err(msg)?;
+    let re = reextract_stale(&mut store, &engine)?;
     for (id, e) in &re.failed {
         eprintln!("gisa: {id}: {}", gisa_store::redact(e));
     }

@@ -24,7 +24,9 @@ pub struct Args {
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let engine = args.rules.engine()?;
-    let summary = gisa_crawl::nightly::run(&args.config, &engine, super::stderr_is_terminal()).map_err(|e| anyhow::anyhow!("{}", redact(&e)))?;
+    // Every error here means the night could not run (exit 2); a database
+    // URL in the message keeps its password hidden.
+    let summary = gisa_crawl::nightly::run(&args.config, &engine, super::stderr_is_terminal()).map_err(|e| anyhow::anyhow!("{}", redact(e.message())))?;
     eprintln!("{}", summary.line());
     if let Some(path) = args.summary_json {
         let json = serde_json::to_string_pretty(&summary).expect("summaries serialise") + "\n";

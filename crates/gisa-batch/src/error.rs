@@ -79,6 +79,13 @@ impl Error {
     }
 }
 
+/// A URL that could not be fetched (the only crawl errors a batch meets).
+impl From<gisa_crawl::Error> for Error {
+    fn from(e: gisa_crawl::Error) -> Error {
+        Error::new(ErrorKind::Fetch, e.message())
+    }
+}
+
 impl From<gisa_core::Error> for Error {
     fn from(e: gisa_core::Error) -> Error {
         Error::new(ErrorKind::Article(e.kind()), e.message())

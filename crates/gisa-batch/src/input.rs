@@ -120,7 +120,7 @@ pub fn read_bytes(input: &Input, max_bytes: u64) -> Result<Vec<u8>, Error> {
             }
             Ok(bytes)
         }
-        Input::Url(url) => crate::crawl::fetch::get(url, max_bytes).map(|p| p.bytes).map_err(|m| Error::new(ErrorKind::Fetch, m)),
+        Input::Url(url) => crate::crawl::fetch::get(url, max_bytes).map(|p| p.bytes).map_err(Error::from),
         Input::Stdin => read_at_most(std::io::stdin().lock(), max_bytes)
             .map_err(|e| Error::new(ErrorKind::Unreadable, format!("cannot read stdin: {e}")))?
             .ok_or_else(|| over("stdin", max_bytes)),

@@ -5,7 +5,7 @@
 //! signal would have (so the exit status still says "killed by SIGTERM").
 
 use std::path::{Path, PathBuf};
-use std::sync::{Mutex, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use signal_hook::consts::signal::{SIGHUP, SIGINT, SIGTERM};
 
@@ -15,11 +15,12 @@ static PENDING: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
 
 /// Starts the signal thread, once; Err when signals cannot be caught (then
 /// the file is only removed on error paths, as before).
-fn install() -> Result<(), String> {
-    static INSTALLED: OnceLock<Result<(), String>> = OnceLock::new();
+/// (The error is shared: every later call reports the first failure.)
+fn install() -> Result<(), Arc<std::io::Error>> {
+    static INSTALLED: OnceLock<Result<(), Arc<std::io::Error>>> = OnceLock::new();
     INSTALLED
         .get_or_init(|| {
-            let mut signals = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP]).map_err(|e| e.to_string())?;
+            let mut signals = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP]).map_err(Arc::new)?;
             std::thread::Builder::new()
                 .name("gisa-signals".into())
                 .spawn(move || {
@@ -34,7 +35,7 @@ fn install() -> Result<(), String> {
                     }
                 })
                 .map(|_| ())
-                .map_err(|e| e.to_string())
+                .map_err(Arc::new)
         })
         .clone()
 }

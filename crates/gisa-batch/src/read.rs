@@ -7,14 +7,14 @@ use gisa_core::pipeline::{clean_bytes, Cleaned, Engine};
 
 use crate::crawl::fetch;
 use crate::input::{self, Input};
-use crate::{Error, ErrorKind};
+use crate::Error;
 
 /// Reads, decodes and cleans one input (file, URL or stdin).
 pub fn clean_input(lex: &Lexicon, inp: &Input, max_bytes: u64) -> Result<Cleaned, Error> {
     let name = inp.label().unwrap_or("stdin").to_string();
     let (bytes, content_type, url) = match inp {
         Input::Url(u) => {
-            let page = fetch::get(u, max_bytes).map_err(|m| Error::new(ErrorKind::Fetch, m))?;
+            let page = fetch::get(u, max_bytes)?;
             (page.bytes, page.content_type, Some(page.final_url))
         }
         _ => (input::read_bytes(inp, max_bytes)?, None, None),

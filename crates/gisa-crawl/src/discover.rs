@@ -10,6 +10,7 @@ use url::Url;
 
 use super::frontier::Kind;
 use crate::decode::decode;
+use crate::error::{Error, ErrorKind, Result};
 
 /// A link and what it leads to; `date` (YYYY-MM-DD) when the page says.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -19,17 +20,22 @@ pub struct Found {
     pub date: Option<String>,
 }
 
+/// Why a discovery page yields no links.
+fn unreadable(message: String) -> Error {
+    Error::new(ErrorKind::Discovery, message)
+}
+
 fn date_of(s: &str) -> Option<String> {
     crate::article::parse_korean_date(s.get(0..4)?, s.get(5..7)?, s.get(8..10)?)
 }
 
 /// Bytes of a gzip file (sitemap.xml.gz), or as they are.
-fn gunzip(bytes: &[u8]) -> Result<Vec<u8>, String> {
+fn gunzip(bytes: &[u8]) -> Result<Vec<u8>> {
     if !bytes.starts_with(&[0x1F, 0x8B]) {
         return Ok(bytes.to_vec());
     }
     let mut out = Vec::new();
-    flate2::read::GzDecoder::new(bytes).take(64 * 1024 * 1024).read_to_end(&mut out).map_err(|e| format!("bad gzip data: {e}"))?;
+    flate2::read::GzDecoder::new(bytes).take(64 * 1024 * 1024).read_to_end(&mut out).map_err(|e| unreadable(format!("bad gzip data: {e}")))?;
     Ok(out)
 }
 
@@ -41,9 +47,9 @@ fn xml_utf8(bytes: &[u8], content_type: Option<&str>) -> String {
     DECL.replace(&text, "${1}UTF-8${2}").into_owned()
 }
 
-pub fn feed(bytes: &[u8], content_type: Option<&str>) -> Result<Vec<Found>, String> {
+pub fn feed(bytes: &[u8], content_type: Option<&str>) -> Result<Vec<Found>> {
     let xml = xml_utf8(bytes, content_type);
-    let feed = feed_rs::parser::parse(xml.as_bytes()).map_err(|e| format!("not an RSS/Atom feed: {e}"))?;
+    let feed = feed_rs::parser::parse(xml.as_bytes()).map_err(|e| unreadable(format!("not an RSS/Atom feed: {e}")))?;
     Ok(feed
         .entries
         .iter()
@@ -55,14 +61,14 @@ pub fn feed(bytes: &[u8], content_type: Option<&str>) -> Result<Vec<Found>, Stri
         .collect())
 }
 
-pub fn sitemap(bytes: &[u8], content_type: Option<&str>) -> Result<Vec<Found>, String> {
+pub fn sitemap(bytes: &[u8], content_type: Option<&str>) -> Result<Vec<Found>> {
     static LOC: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?s)<(url|sitemap)\b[^>]*>(.*?)</(?:url|sitemap)>").unwrap());
     static FIELD: Lazy<Regex> = Lazy::new(|| {
         Regex::new(r"(?s)<(loc|lastmod|news:publication_date)>\s*(?:<!\[CDATA\[)?\s*(.*?)\s*(?:\]\]>)?\s*</(?:loc|lastmod|news:publication_date)>").unwrap()
     });
     let xml = xml_utf8(&gunzip(bytes)?, content_type);
     if !xml.contains("<urlset") && !xml.contains("<sitemapindex") {
-        return Err("not a sitemap (no <urlset> or <sitemapindex>)".into());
+        return Err(unreadable("not a sitemap (no <urlset> or <sitemapindex>)".into()));
     }
     let mut out = Vec::new();
     for item in LOC.captures_iter(&xml) {
@@ -84,9 +90,9 @@ pub fn sitemap(bytes: &[u8], content_type: Option<&str>) -> Result<Vec<Found>, S
 }
 
 /// Article links and the next list page, by the configured selectors.
-pub fn list_page(html: &str, base: &Url, article_links: &str, next_page: Option<&str>) -> Result<Vec<Found>, String> {
+pub fn list_page(html: &str, base: &Url, article_links: &str, next_page: Option<&str>) -> Result<Vec<Found>> {
     let doc = scraper::Html::parse_document(html);
-    let sel = |css: &str| scraper::Selector::parse(css).map_err(|e| format!("bad CSS selector '{css}': {e}"));
+    let sel = |css: &str| scraper::Selector::parse(css).map_err(|e| unreadable(format!("bad CSS selector '{css}': {e}")));
     let mut out = Vec::new();
     for a in doc.select(&sel(article_links)?) {
         if let Some(href) = a.value().attr("href") {
@@ -131,7 +137,7 @@ mod tests {
         assert_eq!(found[0].url, "http://e.kr/a?x=1&y=2");
         assert_eq!(found[0].date.as_deref(), Some("2024-03-04"));
         assert_eq!(found[1].date.as_deref(), Some("2024-01-17"));
-        assert!(sitemap(b"<html></html>", None).is_err());
+        assert_eq!(sitemap(b"<html></html>", None).unwrap_err().kind(), crate::ErrorKind::Discovery);
     }
 
     #[test]

@@ -88,7 +88,8 @@ pub struct Validators {
     pub content_hash: Option<String>,
 }
 
-pub type Result<T> = std::result::Result<T, String>;
+pub use crate::error::Result;
+use crate::error::{Error, ErrorKind};
 
 /// Whether later crawls ask a failed URL again.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -132,8 +133,8 @@ pub struct SqliteFrontier {
     db: Connection,
 }
 
-fn err(e: rusqlite::Error) -> String {
-    format!("crawl state: {e}")
+fn err(e: rusqlite::Error) -> Error {
+    Error::new(ErrorKind::State, format!("crawl state: {e}"))
 }
 
 fn now() -> String {
@@ -142,7 +143,7 @@ fn now() -> String {
 
 impl SqliteFrontier {
     pub fn open(path: &Path) -> Result<SqliteFrontier> {
-        let db = Connection::open(path).map_err(|e| format!("cannot open the crawl state {}: {e}", path.display()))?;
+        let db = Connection::open(path).map_err(|e| Error::new(ErrorKind::State, format!("cannot open the crawl state {}: {e}", path.display())))?;
         db.pragma_update(None, "journal_mode", "WAL").map_err(err)?;
         db.pragma_update(None, "synchronous", "NORMAL").map_err(err)?;
         db.busy_timeout(std::time::Duration::from_secs(10)).map_err(err)?;
@@ -332,6 +333,9 @@ mod tests {
         let dir = std::env::temp_dir().join(format!("gisa-frontier-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(&dir).unwrap();
+        // A state file that cannot be opened is a State error, which stops a crawl.
+        let e = SqliteFrontier::open(&dir.join("no-such-dir").join("state.db")).err().unwrap();
+        assert_eq!(e.kind(), crate::ErrorKind::State, "{e}");
         let mut f = SqliteFrontier::open(&dir.join("state.db")).unwrap();
         let (run, resumed) = f.begin_run().unwrap();
         assert!(!resumed);

@@ -12,6 +12,7 @@ use url::Url;
 
 use super::config::{domain_allowed, Politeness};
 use super::frontier::Validators;
+use crate::error::{Error, ErrorKind, Result};
 
 /// Cheap to clone (the client is shared), so each request task holds its own.
 #[derive(Clone)]
@@ -72,33 +73,37 @@ fn transport_error(e: &reqwest::Error) -> Outcome {
 impl Fetcher {
     /// `allowed_domains`: where redirects may lead; None for anywhere (a URL
     /// given on the command line, not a crawl).
-    pub fn new(p: &Politeness, user_agent: &str, allowed_domains: Option<Vec<String>>) -> Result<Fetcher, String> {
+    pub fn new(p: &Politeness, user_agent: &str, allowed_domains: Option<Vec<String>>) -> Result<Fetcher> {
         let client = reqwest::Client::builder()
             .user_agent(user_agent)
             .connect_timeout(Duration::from_secs(p.connect_timeout_s))
             .timeout(Duration::from_secs(p.total_timeout_s))
             .redirect(reqwest::redirect::Policy::none())
             .build()
-            .map_err(|e| format!("cannot start the HTTP client: {e}"))?;
+            .map_err(|e| Error::new(ErrorKind::Runtime, format!("cannot start the HTTP client: {e}")))?;
         Ok(Fetcher { client, max_body: p.max_body_bytes, max_redirects: p.max_redirects, allowed: allowed_domains.map(std::sync::Arc::new) })
     }
 
     /// Whether a redirect to `to` may be followed after `earlier` (the URLs
     /// already asked in this chain, the one that redirected last).
-    pub fn follow(&self, earlier: &[String], to: &str) -> Result<(), String> {
+    pub fn follow(&self, earlier: &[String], to: &str) -> Result<()> {
+        let refuse = |message: String| Err(Error::new(ErrorKind::Redirect, message));
         if earlier.len() > self.max_redirects {
-            return Err(format!("too many redirects (more than {})", self.max_redirects));
+            return refuse(format!("too many redirects (more than {})", self.max_redirects));
         }
         if earlier.iter().any(|u| u == to) {
-            return Err(format!("redirect loop at {to}"));
+            return refuse(format!("redirect loop at {to}"));
         }
-        let url = Url::parse(to).map_err(|e| format!("bad redirect to {to}: {e}"))?;
+        let url = match Url::parse(to) {
+            Ok(url) => url,
+            Err(e) => return refuse(format!("bad redirect to {to}: {e}")),
+        };
         if !matches!(url.scheme(), "http" | "https") {
-            return Err(format!("redirect to a {} URL", url.scheme()));
+            return refuse(format!("redirect to a {} URL", url.scheme()));
         }
         let host = url.host_str().unwrap_or("");
         if self.allowed.as_ref().is_some_and(|allowed| !domain_allowed(allowed, host)) {
-            return Err(format!("redirect to {host}, outside the allowed domains"));
+            return refuse(format!("redirect to {host}, outside the allowed domains"));
         }
         Ok(())
     }
@@ -117,8 +122,8 @@ impl Fetcher {
         loop {
             match self.get(asked.last().expect("one URL at least"), &Validators::default()).await.0 {
                 Outcome::Redirect { to } => {
-                    if let Err(reason) = self.follow(&asked, &to) {
-                        return Outcome::Permanent { reason };
+                    if let Err(e) = self.follow(&asked, &to) {
+                        return Outcome::Permanent { reason: e.message().to_string() };
                     }
                     asked.push(to);
                 }
@@ -201,10 +206,11 @@ mod tests {
         let f = Fetcher::new(&p, "t", Some(vec!["example.kr".into()])).unwrap();
         let a = "http://example.kr/a".to_string();
         assert!(f.follow(std::slice::from_ref(&a), "https://www.example.kr/b").is_ok());
-        assert!(f.follow(std::slice::from_ref(&a), "http://example.kr/a").unwrap_err().contains("redirect loop"));
-        assert!(f.follow(std::slice::from_ref(&a), "http://other.kr/").unwrap_err().contains("outside the allowed domains"));
-        assert!(f.follow(std::slice::from_ref(&a), "ftp://example.kr/x").unwrap_err().contains("ftp"));
+        let e = f.follow(std::slice::from_ref(&a), "http://example.kr/a").unwrap_err();
+        assert!(e.message().contains("redirect loop") && e.kind() == crate::ErrorKind::Redirect, "{e:?}");
+        assert!(f.follow(std::slice::from_ref(&a), "http://other.kr/").unwrap_err().message().contains("outside the allowed domains"));
+        assert!(f.follow(std::slice::from_ref(&a), "ftp://example.kr/x").unwrap_err().message().contains("ftp"));
         let chain: Vec<String> = (0..3).map(|i| format!("http://example.kr/{i}")).collect();
-        assert!(f.follow(&chain, "http://example.kr/9").unwrap_err().contains("too many redirects"));
+        assert!(f.follow(&chain, "http://example.kr/9").unwrap_err().message().contains("too many redirects"));
     }
 }

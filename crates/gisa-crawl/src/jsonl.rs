@@ -10,6 +10,7 @@ use gisa_core::output::{render, Format};
 use gisa_core::pipeline::{error_record, Engine};
 
 use crate::page::process_page;
+use crate::error::{Error, Result};
 use crate::run::{ArticlePage, Crawler, Report};
 
 pub struct Outcome {
@@ -25,19 +26,19 @@ impl Outcome {
     }
 }
 
-pub fn crawl_to_jsonl(crawler: &Crawler, engine: &Engine, out: Box<dyn Write + Send>) -> Result<Outcome, String> {
+pub fn crawl_to_jsonl(crawler: &Crawler, engine: &Engine, out: Box<dyn Write + Send>) -> Result<Outcome> {
     let out = Mutex::new(out);
     let failed = AtomicU64::new(0);
     let on_article = |page: ArticlePage| {
-        let (line, result) = match process_page(engine, &page).map_err(|e| e.to_string()) {
+        let (line, result) = match process_page(engine, &page) {
             Ok(record) => (render(&record, Format::Jsonl), Ok(())),
-            Err(message) => {
+            Err(error) => {
                 failed.fetch_add(1, Ordering::Relaxed);
-                eprintln!("gisa: {message}");
-                let mut e = error_record(None, message.clone());
+                eprintln!("gisa: {error}");
+                let mut e = error_record(None, error.message().to_string());
                 e.source.url = Some(page.url.clone());
                 // The crawler records the page as failed with this reason.
-                (render(&e, Format::Jsonl), Err(message))
+                (render(&e, Format::Jsonl), Err(Error::from(error)))
             }
         };
         let mut w = out.lock().unwrap();

@@ -12,6 +12,7 @@ use gisa_core::{article, decode, lexicon, output, pipeline, workqueue};
 pub mod canon;
 pub mod config;
 pub mod discover;
+pub mod error;
 pub mod fetch;
 pub mod frontier;
 pub mod http;
@@ -23,4 +24,5 @@ pub mod sched;
 
 pub mod page;
 
+pub use error::{Error, ErrorKind, Result};
 pub use gisa_core::output::timestamp_now;

@@ -9,6 +9,7 @@ use std::time::Instant;
 use serde::{Deserialize, Serialize};
 
 use crate::config::Config as Sources;
+use crate::error::{Error, ErrorKind, Result};
 use crate::frontier::SqliteFrontier;
 use crate::run::{ArticlePage, Crawler, Options};
 use crate::pipeline::Engine;
@@ -79,26 +80,28 @@ pub fn database_url(config_path: &Path, config: &RunConfig) -> String {
 }
 
 /// Runs the nightly job. Err means it could not run (exit 2).
-pub fn run(config_path: &Path, engine: &Engine, progress: bool) -> Result<Summary, String> {
+pub fn run(config_path: &Path, engine: &Engine, progress: bool) -> Result<Summary> {
     let started = Instant::now();
-    let text = crate::lexicon::read_text(config_path).map_err(|e| format!("cannot read {}: {e}", config_path.display()))?;
+    let bad_config = |message: String| Error::new(ErrorKind::Config, message);
+    let text = crate::lexicon::read_text(config_path).map_err(|e| bad_config(format!("cannot read {}: {e}", config_path.display())))?;
     let config: RunConfig = toml::from_str(&text).map_err(|e| {
         let line = e.span().map_or(0, |s| crate::lexicon::line_at(&text, s.start));
-        format!("{}:{line}: {}", config_path.display(), e.message())
+        bad_config(format!("{}:{line}: {}", config_path.display(), e.message()))
     })?;
     let sources_path = relative(config_path, &config.sources);
-    let sources = Sources::load(&sources_path)
-        .map_err(|ps| ps.iter().map(|p| format!("{}:{}: {}", sources_path.display(), p.line, p.message)).collect::<Vec<_>>().join("\n"))?;
+    let sources = Sources::load(&sources_path).map_err(|ps| {
+        bad_config(ps.iter().map(|p| format!("{}:{}: {}", sources_path.display(), p.line, p.message)).collect::<Vec<_>>().join("\n"))
+    })?;
     let url = database_url(config_path, &config);
-    let mut store = Store::open(&url).map_err(|e| e.to_string())?;
-    store.lock_run().map_err(|e| e.to_string())?;
+    let mut store = Store::open(&url)?;
+    store.lock_run()?;
     let state = sources.state_path(&sources_path);
     let frontier = SqliteFrontier::open(&state)?;
     let crawler = Crawler::new(&sources, Box::new(frontier), Options { progress, ..Options::default() })?;
     let store = Mutex::new(store);
     let summary = Mutex::new(Summary { database: redact(&url), ..Summary::default() });
     let on_article = |page: ArticlePage| {
-        let result = crate::page::process_page(engine, &page).map_err(|e| e.to_string()).and_then(|record| store.lock().unwrap().put(&record).map_err(|e| e.to_string()));
+        let result = crate::page::process_page(engine, &page).map_err(Error::from).and_then(|record| Ok(store.lock().unwrap().put(&record)?));
         let mut s = summary.lock().unwrap();
         match result {
             Ok(Put::New) => s.articles_new += 1,
@@ -106,8 +109,9 @@ pub fn run(config_path: &Path, engine: &Engine, progress: bool) -> Result<Summar
             Ok(Put::Unchanged) => s.articles_unchanged += 1,
             Err(e) => {
                 s.articles_failed += 1;
-                eprintln!("gisa: {}: {}", page.url, redact(&e));
-                return Err(redact(&e));
+                let e = Error::new(e.kind(), redact(e.message()));
+                eprintln!("gisa: {}: {e}", page.url);
+                return Err(e);
             }
         }
         Ok(())
@@ -116,7 +120,7 @@ pub fn run(config_path: &Path, engine: &Engine, progress: bool) -> Result<Summar
     let mut s = summary.into_inner().unwrap();
     // Articles stored under other rules are brought up to these rules, so
     // the database never mixes what two rule sets found.
-    let re = gisa_store::reextract::reextract_stale(&mut store.lock().unwrap(), engine).map_err(|e| e.to_string())?;
+    let re = gisa_store::reextract::reextract_stale(&mut store.lock().unwrap(), engine)?;
     s.articles_reextracted = re.done;
     for (id, e) in &re.failed {
         s.articles_failed += 1;

@@ -13,6 +13,7 @@ use super::frontier::{Entry, Frontier, Kind, Later, State, Validators};
 use super::http::Outcome;
 use super::run::{ArticlePage, Crawler, OnArticle, SourceRules};
 use super::sched::{Job, Purpose};
+use crate::error::{Error, ErrorKind, Result};
 
 /// How a page's fetch ended.
 pub enum Final {
@@ -38,7 +39,7 @@ impl Crawler<'_> {
 
     /// Settles the page; returns the URLs it newly queued, with what makes
     /// their fetch conditional. Err only when the frontier cannot be written.
-    pub(super) fn process(&self, job: Job, fin: Final, on_article: &OnArticle<'_>) -> Result<Vec<(Entry, Validators)>, String> {
+    pub(super) fn process(&self, job: Job, fin: Final, on_article: &OnArticle<'_>) -> Result<Vec<(Entry, Validators)>> {
         let Purpose::Page(e) = job.purpose else { return Ok(Vec::new()) };
         let retry_later = Later::Backoff { max: self.cfg.politeness.max_crawl_retries };
         let none = Validators::default();
@@ -69,17 +70,17 @@ impl Crawler<'_> {
             // with the reason: left queued, every later run would fetch it and
             // fail again.
             let handled = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| on_article(page)))
-                .unwrap_or_else(|p| Err(format!("internal error while processing: {}", crate::workqueue::panic_message(p.as_ref()))));
+                .unwrap_or_else(|p| Err(Error::new(ErrorKind::Internal, format!("internal error while processing: {}", crate::workqueue::panic_message(p.as_ref())))));
             return match handled {
                 Ok(()) => settle(State::Fetched, None, &v, Later::Never),
                 // The URL is the row's own; the reason is what went wrong.
-                Err(why) => settle(State::Failed, Some(&why.replacen(&format!("{final_url}: "), "", 1)), &v, Later::Never),
+                Err(why) => settle(State::Failed, Some(&why.message().replacen(&format!("{final_url}: "), "", 1)), &v, Later::Never),
             }
             .map(|_| Vec::new());
         }
         let links = match self.discover(&e, &final_url, &bytes, content_type.as_deref()) {
             Ok(links) => links,
-            Err(reason) => return settle(State::Failed, Some(&reason), &v, Later::Never).map(|_| Vec::new()),
+            Err(why) => return settle(State::Failed, Some(why.message()), &v, Later::Never).map(|_| Vec::new()),
         };
         // The links and the page's own state land together: a crash before
         // the commit fetches the page again, after it nothing is lost.
@@ -98,15 +99,16 @@ impl Crawler<'_> {
         Ok(queued)
     }
 
-    fn discover(&self, e: &Entry, final_url: &str, bytes: &[u8], content_type: Option<&str>) -> Result<Vec<Found>, String> {
+    fn discover(&self, e: &Entry, final_url: &str, bytes: &[u8], content_type: Option<&str>) -> Result<Vec<Found>> {
         match e.kind {
             Kind::Feed => discover::feed(bytes, content_type),
             Kind::Sitemap => discover::sitemap(bytes, content_type),
             Kind::List => {
-                let rules = self.rules_for(&e.source).ok_or("unknown source")?;
-                let base = Url::parse(final_url).map_err(|err| err.to_string())?;
+                let problem = |message: String| Error::new(ErrorKind::Discovery, message);
+                let rules = self.rules_for(&e.source).ok_or_else(|| problem("unknown source".into()))?;
+                let base = Url::parse(final_url).map_err(|err| problem(err.to_string()))?;
                 let list = rules.source.list_pages.iter().find(|l| canonical(&l.url, None).is_some_and(|u| u.as_str() == e.url) || e.depth > 1);
-                let list = list.or(rules.source.list_pages.first()).ok_or("no list page config")?;
+                let list = list.or(rules.source.list_pages.first()).ok_or_else(|| problem("no list page config".into()))?;
                 let html = crate::decode::decode(bytes, content_type).text;
                 let next = if e.depth < list.max_pages.unwrap_or(5) { list.next_page.as_deref() } else { None };
                 discover::list_page(&html, &base, &list.article_links, next)
@@ -117,7 +119,7 @@ impl Crawler<'_> {
 
     /// A found link becomes a queued entry (None when it is known already),
     /// or a skipped one with the reason.
-    fn admit(&self, parent: &Entry, f: Found, frontier: &mut dyn Frontier) -> Result<Option<Entry>, String> {
+    fn admit(&self, parent: &Entry, f: Found, frontier: &mut dyn Frontier) -> Result<Option<Entry>> {
         let Some(rules) = self.rules_for(&parent.source) else { return Ok(None) };
         let base = Url::parse(&parent.url).ok();
         let Some(u) = canonical(&f.url, base.as_ref()) else { return Ok(None) };

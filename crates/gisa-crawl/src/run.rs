@@ -20,6 +20,7 @@ use super::frontier::{Entry, Frontier, Kind, Validators};
 use super::http::{Fetcher, Outcome};
 use super::process::Final;
 use super::sched::{Job, Purpose, Robots, Scheduler, Take};
+use crate::error::{Error, ErrorKind, Result};
 
 /// An article page fetched and new (or changed) since the last crawl.
 pub struct ArticlePage {
@@ -125,10 +126,10 @@ enum Event {
     Answer { host: usize, job: Job, outcome: Outcome, sent: Instant, latency: Duration },
     /// The pool is done with a page (of this many bytes): the URLs it
     /// queued, or a fatal error (the crawl state could not be written).
-    Processed(Result<Vec<(Entry, Validators)>, String>, usize),
+    Processed(Result<Vec<(Entry, Validators)>>, usize),
 }
 
-pub type OnArticle<'f> = dyn Fn(ArticlePage) -> Result<(), String> + Sync + 'f;
+pub type OnArticle<'f> = dyn Fn(ArticlePage) -> Result<()> + Sync + 'f;
 
 /// Bytes of answers waiting for the pool before no new request starts: a
 /// bound on memory when extraction is the slower side. A count of pages was
@@ -153,7 +154,7 @@ fn robots_from(outcome: Outcome) -> Robots {
 }
 
 impl<'a> Crawler<'a> {
-    pub fn new(cfg: &'a Config, mut frontier: Box<dyn Frontier>, opts: Options) -> Result<Crawler<'a>, String> {
+    pub fn new(cfg: &'a Config, mut frontier: Box<dyn Frontier>, opts: Options) -> Result<Crawler<'a>> {
         let mut rules = HashMap::new();
         for s in &cfg.sources {
             rules.entry(s.name.clone()).or_insert_with(|| SourceRules {
@@ -193,13 +194,13 @@ impl<'a> Crawler<'a> {
     /// Runs the crawl; `on_article` gets each new article page (on the rayon
     /// pool), and says why when the page could not be processed (it is then
     /// `failed`).
-    pub fn run(&self, on_article: &OnArticle<'_>) -> Result<Report, String> {
+    pub fn run(&self, on_article: &OnArticle<'_>) -> Result<Report> {
         let runtime = tokio::runtime::Builder::new_multi_thread()
             .worker_threads(2)
             .thread_name("gisa-crawl")
             .enable_all()
             .build()
-            .map_err(|e| format!("cannot start the crawler's runtime: {e}"))?;
+            .map_err(|e| Error::new(ErrorKind::Runtime, format!("cannot start the crawler's runtime: {e}")))?;
         // Pages are handed to the pool from the dispatcher; the scope ends
         // when the last one is done.
         let stopped_early = rayon::in_place_scope(|pool| runtime.block_on(self.dispatch(pool, on_article)))?;
@@ -212,7 +213,7 @@ impl<'a> Crawler<'a> {
 
     /// Starts what is due, hears what comes back, until nothing is left (or
     /// --max-pages is reached). Returns whether it stopped early.
-    async fn dispatch<'s>(&'s self, pool: &rayon::Scope<'s>, on_article: &'s OnArticle<'s>) -> Result<bool, String> {
+    async fn dispatch<'s>(&'s self, pool: &rayon::Scope<'s>, on_article: &'s OnArticle<'s>) -> Result<bool> {
         let p = &self.cfg.politeness;
         let mut sched = Scheduler::new(p.max_connections_per_host, p.enabled, ms(p.min_delay_ms), ms(p.max_delay_ms));
         let now = Instant::now();
@@ -225,7 +226,7 @@ impl<'a> Crawler<'a> {
         // Answers handed to the pool and not yet done: how many, and their bytes.
         let (mut processing, mut backlog) = (0usize, 0usize);
         let (mut pages, mut stop) = (0u64, false);
-        let mut fatal: Option<String> = None;
+        let mut fatal: Option<Error> = None;
         let bar = self.opts.progress.then(|| {
             let b = indicatif::ProgressBar::new_spinner();
             b.set_style(indicatif::ProgressStyle::with_template("{spinner} {elapsed} {msg}").expect("valid template"));
@@ -324,8 +325,8 @@ impl<'a> Crawler<'a> {
             Outcome::Redirect { to } => {
                 sched.release(host, now, sent, latency, false, None);
                 job.hops.push(job.url.clone());
-                if let Err(reason) = self.fetcher.follow(&job.hops, &to) {
-                    return self.final_answer(sched, job, Outcome::Permanent { reason });
+                if let Err(e) = self.fetcher.follow(&job.hops, &to) {
+                    return self.final_answer(sched, job, Outcome::Permanent { reason: e.message().to_string() });
                 }
                 job.url = to;
                 job.retries = 0;

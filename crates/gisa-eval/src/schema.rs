@@ -123,14 +123,24 @@ struct Region {
     end: Option<usize>,
 }
 
-/// Checks `src` (the text of an expected file): Err("LINE: what is wrong")
-/// for an unknown field or a wrong type.
-pub fn check(src: &str) -> Result<(), String> {
+/// What is wrong with an expected file, and on which line (shown as `LINE: what`).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{line}: {message}")]
+pub struct SchemaError {
+    /// 1-based line in the expected file.
+    pub line: usize,
+    /// An unknown field or a wrong type, as serde_json words it.
+    pub message: String,
+}
+
+/// Checks `src` (the text of an expected file): an error naming the line of
+/// an unknown field or a wrong type.
+pub fn check(src: &str) -> Result<(), SchemaError> {
     serde_json::from_str::<Expected>(src).map(|_| ()).map_err(|e| {
         // serde_json ends its message with " at line L column C": the line goes first instead.
         let message = e.to_string();
         let message = message.rfind(" at line ").map_or(message.as_str(), |k| &message[..k]).to_string();
-        format!("{}: {message}", e.line())
+        SchemaError { line: e.line(), message }
     })
 }
 
@@ -148,15 +158,16 @@ mod tests {
             "percentages": [{"text": "1.3%", "value": 1.3, "unit": "pp"}],
             "regions": [{"name": null, "code": null, "text": "중구", "level": "sigungu", "start": 1, "end": 3}]}"#;
         check(ok).unwrap();
-        let e = check("{\n\"title\": \"t\",\n\"ammounts\": []\n}").unwrap_err();
+        let e = check("{\n\"title\": \"t\",\n\"ammounts\": []\n}").unwrap_err().to_string();
         assert!(e.starts_with("3: unknown field `ammounts`"), "{e}");
-        let e = check("{\"amounts\": [\n{\"value\": 1, \"currency\": \"KRW\",\n \"curency\": \"KRW\"}]}").unwrap_err();
+        assert_eq!(check("{\n\n\"x\": 1}").unwrap_err().line, 3);
+        let e = check("{\"amounts\": [\n{\"value\": 1, \"currency\": \"KRW\",\n \"curency\": \"KRW\"}]}").unwrap_err().to_string();
         assert!(e.starts_with("3: unknown field `curency`"), "{e}");
-        let e = check("{\"amounts\": [\n{\"value\": \"970000000000\", \"currency\": \"KRW\"}]}").unwrap_err();
+        let e = check("{\"amounts\": [\n{\"value\": \"970000000000\", \"currency\": \"KRW\"}]}").unwrap_err().to_string();
         assert!(e.starts_with("2: invalid type: string \"970000000000\", expected i64"), "{e}");
-        let e = check("{\"years\": [{\"year\": 2027, \"role\": \"deadline\"}]}").unwrap_err();
+        let e = check("{\"years\": [{\"year\": 2027, \"role\": \"deadline\"}]}").unwrap_err().to_string();
         assert!(e.contains("unknown variant `deadline`"), "{e}");
-        let e = check("{\"counts\": [{\"value\": 1.5, \"counter\": \"개\"}]}").unwrap_err();
+        let e = check("{\"counts\": [{\"value\": 1.5, \"counter\": \"개\"}]}").unwrap_err().to_string();
         assert!(e.contains("expected u64"), "{e}");
     }
 }
