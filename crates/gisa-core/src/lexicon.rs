@@ -58,6 +58,68 @@ pub struct Qualifier {
     pub effect: Effect,
 }
 
+/// `count_words.csv` and `native_numerals.csv`: the words the count extractor
+/// reads around a counter.
+#[derive(Debug, Clone, Default)]
+pub struct CountWords {
+    /// Bound nouns that end a noun phrase instead of heading it (9대 정책 중 하나).
+    pub breakers: HashSet<String>,
+    /// Words stepped over between a counter and its noun (1,000개 이상 기업).
+    pub bound_words: HashSet<String>,
+    /// Counters that native numerals take (두 곳, 세 가지).
+    pub native_counters: HashSet<String>,
+    /// Native numerals with their values, longest first (열두 before 열).
+    pub native_numerals: Vec<(String, u128)>,
+}
+
+/// `amount_words.csv`: the words the amount extractor reads around a number.
+#[derive(Debug, Clone, Default)]
+pub struct AmountWords {
+    /// After a bare 억/조 number, a word that makes it something other than money (1억 그루).
+    pub not_money_after: Vec<String>,
+    /// Stepped over at the second end of a range (80억에서 최대 160억 원), in file order.
+    pub range_max: Vec<String>,
+}
+
+/// `year_words.csv`: the words that give a year its role.
+#[derive(Debug, Clone, Default)]
+pub struct YearWords {
+    /// The next word starts with one: a target (2030년 목표, 2027년 완공).
+    pub goal: Vec<String>,
+    /// A word of the year's phrase holds one: a target (2029년 완공 예정).
+    pub phrase_goal: Vec<String>,
+    /// A word starting with one ends the year's phrase (2019년 이후).
+    pub phrase_end: Vec<String>,
+}
+
+/// `percent_words.csv`: percent words besides the sign.
+#[derive(Debug, Clone, Default)]
+pub struct PercentWords {
+    /// After a number, with or without a space (83 퍼센트).
+    pub percent: Vec<String>,
+    /// Only right after the number (30프로).
+    pub percent_attached: Vec<String>,
+    /// After the percent: percentage points (1.3%포인트), in file order.
+    pub points: Vec<String>,
+}
+
+/// `region_words.csv`: the words the region extractor reads around a place name.
+#[derive(Debug, Clone, Default)]
+pub struct RegionWords {
+    /// After a region word, keep it a place (충북 지역에, 경기북부), in file order.
+    pub place_nouns: Vec<String>,
+    /// Glued to a region, keep it a mention (임실군수, 광주시장).
+    pub titles: Vec<String>,
+    /// Grammar that may follow a place name in its eojeol.
+    pub particles: HashSet<String>,
+    /// Particles of a subject or topic (경북도는).
+    pub topic: HashSet<String>,
+    /// After "X에", make X a source (광주시에 따르면).
+    pub not_dative: Vec<String>,
+    /// Endings of law, ordinance and committee names.
+    pub name_endings: Vec<String>,
+}
+
 /// Every rule list in `dictionaries/`, parsed and checked (re-exported as
 /// [`Rules`](crate::Rules)). Build it with [`Lexicon::builtin`] or [`Lexicon::from_dir`].
 #[derive(Debug, Clone)]
@@ -99,6 +161,16 @@ pub struct Lexicon {
     pub footer_markers: LineRules,
     /// `regions.csv`: the 시도 and 시군구 with their codes and names.
     pub regions: crate::gazetteer::Gazetteer,
+    /// `count_words.csv`, `native_numerals.csv`.
+    pub count_words: CountWords,
+    /// `amount_words.csv`.
+    pub amount_words: AmountWords,
+    /// `year_words.csv`.
+    pub year_words: YearWords,
+    /// `percent_words.csv`.
+    pub percent_words: PercentWords,
+    /// `region_words.csv`.
+    pub region_words: RegionWords,
     /// A hash of every rule file's name and content as read, so a changed
     /// rule changes the extractor's version (see `pipeline::Engine`).
     pub fingerprint: u64,
@@ -166,7 +238,7 @@ impl std::fmt::Display for LexiconError {
 
 impl std::error::Error for LexiconError {}
 
-const FILES: [(&str, &str); 13] = [
+const FILES: [(&str, &str); 19] = [
     ("containers.txt", include_str!("../../../dictionaries/containers.txt")),
     ("html_furniture.txt", include_str!("../../../dictionaries/html_furniture.txt")),
     ("about_words.csv", include_str!("../../../dictionaries/about_words.csv")),
@@ -180,6 +252,12 @@ const FILES: [(&str, &str); 13] = [
     ("furniture.txt", include_str!("../../../dictionaries/furniture.txt")),
     ("footer_markers.txt", include_str!("../../../dictionaries/footer_markers.txt")),
     ("regions.csv", include_str!("../../../dictionaries/regions.csv")),
+    ("count_words.csv", include_str!("../../../dictionaries/count_words.csv")),
+    ("native_numerals.csv", include_str!("../../../dictionaries/native_numerals.csv")),
+    ("amount_words.csv", include_str!("../../../dictionaries/amount_words.csv")),
+    ("year_words.csv", include_str!("../../../dictionaries/year_words.csv")),
+    ("percent_words.csv", include_str!("../../../dictionaries/percent_words.csv")),
+    ("region_words.csv", include_str!("../../../dictionaries/region_words.csv")),
 ];
 
 /// Reads a rule or configuration file as UTF-8, without the byte-order mark
@@ -332,6 +410,61 @@ fn qualifiers(name: &str, src: &str) -> Result<QualifierLists, LexiconError> {
     Ok((before, after))
 }
 
+/// `word,kind` rows: the words of each of `kinds`, in file order (some
+/// lists are tried in order), one list per kind.
+fn word_kinds(name: &str, src: &str, kinds: &[&str]) -> Result<Vec<Vec<String>>, LexiconError> {
+    let mut out = vec![Vec::new(); kinds.len()];
+    for (line, row) in data_lines(src) {
+        let f = csv_fields(name, line, row, "word,kind")?;
+        let Some(k) = kinds.iter().position(|k| *k == f[1]) else {
+            return Err(LexiconError { file: name.into(), line, message: format!("kind '{}' is not one of {}", f[1], kinds.join(", ")) });
+        };
+        out[k].push(f[0].to_string());
+    }
+    Ok(out)
+}
+
+fn count_words(words: (&str, &str), numerals: (&str, &str)) -> Result<CountWords, LexiconError> {
+    let [breakers, bound_words, native_counters] =
+        <[Vec<String>; 3]>::try_from(word_kinds(words.0, words.1, &["breaker", "bound", "native_counter"])?).expect("three kinds");
+    let mut native_numerals = Vec::new();
+    for (line, row) in data_lines(numerals.1) {
+        let f = csv_fields(numerals.0, line, row, "word,value")?;
+        let value = f[1].parse::<u128>().map_err(|_| LexiconError { file: numerals.0.into(), line, message: format!("value '{}' is not a whole number", f[1]) })?;
+        native_numerals.push((f[0].to_string(), value));
+    }
+    // Longest first (stable), so 열두 is not read as 열.
+    native_numerals.sort_by_key(|(w, _)| std::cmp::Reverse(w.chars().count()));
+    Ok(CountWords {
+        breakers: breakers.into_iter().collect(),
+        bound_words: bound_words.into_iter().collect(),
+        native_counters: native_counters.into_iter().collect(),
+        native_numerals,
+    })
+}
+
+fn amount_words(name: &str, src: &str) -> Result<AmountWords, LexiconError> {
+    let [not_money_after, range_max] = <[Vec<String>; 2]>::try_from(word_kinds(name, src, &["not_money", "range_max"])?).expect("two kinds");
+    Ok(AmountWords { not_money_after, range_max })
+}
+
+fn year_words(name: &str, src: &str) -> Result<YearWords, LexiconError> {
+    let [goal, phrase_goal, phrase_end] = <[Vec<String>; 3]>::try_from(word_kinds(name, src, &["goal", "phrase_goal", "phrase_end"])?).expect("three kinds");
+    Ok(YearWords { goal, phrase_goal, phrase_end })
+}
+
+fn percent_words(name: &str, src: &str) -> Result<PercentWords, LexiconError> {
+    let [percent, percent_attached, points] =
+        <[Vec<String>; 3]>::try_from(word_kinds(name, src, &["percent", "percent_attached", "points"])?).expect("three kinds");
+    Ok(PercentWords { percent, percent_attached, points })
+}
+
+fn region_words(name: &str, src: &str) -> Result<RegionWords, LexiconError> {
+    let kinds = ["place_noun", "title", "particle", "topic", "not_dative", "name_ending"];
+    let [place_nouns, titles, particles, topic, not_dative, name_endings] = <[Vec<String>; 6]>::try_from(word_kinds(name, src, &kinds)?).expect("six kinds");
+    Ok(RegionWords { place_nouns, titles, particles: particles.into_iter().collect(), topic: topic.into_iter().collect(), not_dative, name_endings })
+}
+
 fn selectors(name: &str, src: &str) -> Result<Vec<scraper::Selector>, LexiconError> {
     data_lines(src)
         .map(|(line, css)| {
@@ -413,6 +546,11 @@ impl Lexicon {
             html_furniture: regex_list("html_furniture.txt", &read("html_furniture.txt")?)?,
             footer_markers: LineRules::parse("footer_markers.txt", &read("footer_markers.txt")?)?,
             regions: crate::gazetteer::Gazetteer::parse("regions.csv", &read("regions.csv")?)?,
+            count_words: count_words(("count_words.csv", &read("count_words.csv")?), ("native_numerals.csv", &read("native_numerals.csv")?))?,
+            amount_words: amount_words("amount_words.csv", &read("amount_words.csv")?)?,
+            year_words: year_words("year_words.csv", &read("year_words.csv")?)?,
+            percent_words: percent_words("percent_words.csv", &read("percent_words.csv")?)?,
+            region_words: region_words("region_words.csv", &read("region_words.csv")?)?,
             fingerprint: 0,
         };
         lexicon.fingerprint = hasher.borrow().digest();
@@ -472,6 +610,21 @@ mod tests {
         assert!(e.message.contains("needs an effect"), "{e}");
         let e = about_words("about_words.csv", "국비,skip\n예산,cut\n").unwrap_err();
         assert_eq!(e.to_string(), "about_words.csv:2: kind 'cut' is not one of skip, trim, never, measure");
+    }
+
+    #[test]
+    fn word_lists_parse_in_file_order_and_name_bad_rows() {
+        let lex = Lexicon::builtin();
+        let numerals: Vec<&str> = lex.count_words.native_numerals.iter().map(|(w, _)| w.as_str()).collect();
+        assert!(numerals.iter().position(|w| *w == "열두") < numerals.iter().position(|w| *w == "열"), "{numerals:?}");
+        assert!(lex.count_words.breakers.contains("중") && lex.count_words.native_counters.contains("곳"));
+        assert_eq!(lex.amount_words.range_max, vec!["최대", "최고"]);
+        assert_eq!(lex.percent_words.points, vec!["포인트", "p"]);
+        assert_eq!(lex.region_words.particles.len(), 62);
+        let e = word_kinds("year_words.csv", "목표,goal\n이후,after\n", &["goal", "phrase_end"]).unwrap_err();
+        assert_eq!(e.to_string(), "year_words.csv:2: kind 'after' is not one of goal, phrase_end");
+        let e = count_words(("count_words.csv", ""), ("native_numerals.csv", "# w,v\n두,2\n셋,three\n")).unwrap_err();
+        assert_eq!(e.to_string(), "native_numerals.csv:3: value 'three' is not a whole number");
     }
 
     #[test]

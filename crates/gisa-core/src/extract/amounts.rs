@@ -46,10 +46,6 @@ fn currency_at(doc: &Doc, number: &Number) -> Option<Money> {
     Some(Money { number: *number, currency: currency.code.clone(), end, approx_suffix })
 }
 
-/// Words after a bare 억/조 number that make it something other than money
-/// (1억 그루, 3조 2항, 20억 년).
-const NOT_MONEY_AFTER: [&str; 12] = ["그루", "명", "항", "호", "년", "톤", "마리", "배", "번", "광년", "장", "주"];
-
 /// Budget reporting drops the 원 in headlines, decks, lists and tables
 /// ("474억, 1조 넘을 듯", "국비 68억 확보"): a number of at least 1억 written
 /// with 억 or 조 and no currency is won, unless a counter or measure follows
@@ -66,7 +62,7 @@ fn bare_won(doc: &Doc, number: &Number) -> Option<Money> {
     let next = doc.skip_spaces(number.end, 1);
     // A whole word only: 개 in "1조 개발비" is not the counter 개.
     let word_at = |w: &str| doc.starts_with(next, w) && doc.tail_is_functional(next + w.chars().count());
-    let counter_follows = doc.lex.counters.iter().any(|c| word_at(&c.surface)) || NOT_MONEY_AFTER.iter().any(|w| word_at(w));
+    let counter_follows = doc.lex.counters.iter().any(|c| word_at(&c.surface)) || doc.lex.amount_words.not_money_after.iter().any(|w| word_at(w));
     // "3조 2항", "5조 1호": an article of a law, not money.
     let mut k = next;
     while doc.at(k).is_some_and(|c| c.is_ascii_digit()) {
@@ -121,9 +117,9 @@ fn link_after(doc: &Doc, i: usize) -> Option<(Link, usize)> {
             j = doc.skip_spaces(y + 1, 1);
         }
     }
-    for word in ["최대", "최고"] {
+    for word in &doc.lex.amount_words.range_max {
         if doc.starts_with(j, word) {
-            j = doc.skip_spaces(j + 2, 1);
+            j = doc.skip_spaces(j + word.chars().count(), 1);
         }
     }
     Some((link, j))

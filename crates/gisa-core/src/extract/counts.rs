@@ -14,9 +14,6 @@ use crate::lexicon::{Counter, CounterKind};
 use crate::morph::Pos;
 use crate::numbers::{is_number_boundary, parse_at};
 
-/// Bound nouns that end a noun phrase instead of heading it: 9대 정책 중 하나.
-const PHRASE_BREAKERS: [&str; 8] = ["중", "등", "및", "간", "내", "외", "이상", "이하"];
-
 /// 6대 분야 is a count; 20대 청년 (an age: 20, 30 … are ages far more often
 /// than lists) and 100대 기업 (a ranking) are not.
 const MAX_DAE: u128 = 19;
@@ -49,7 +46,8 @@ fn head_noun_after(doc: &Doc, first_eojeol: usize) -> Option<String> {
             break;
         }
         let word = doc.slice(analysis.eojeols[e].start, analysis.eojeols[e].end);
-        if PHRASE_BREAKERS.contains(&word) {
+        // A bound noun ends the phrase instead of heading it: 9대 정책 중 하나.
+        if doc.lex.count_words.breakers.contains(word) {
             break;
         }
         if let Some(t) = tokens[..nouns].iter().rev().find(|t| t.pos.is_noun()) {
@@ -91,26 +89,18 @@ fn noun_before(doc: &Doc, number_start: usize) -> Option<String> {
     (ok && !doc.lex.generic_modifiers.contains(noun)).then(|| noun.to_string())
 }
 
-/// Native Korean numerals before a counter: 두 곳, 세 가지, 한 명, 열두 곳.
-/// Longer forms first, so 열두 is not read as 열.
-const NATIVE: [(&str, u128); 17] = [
-    ("열한", 11), ("열두", 12), ("열세", 13), ("열네", 14), ("열다섯", 15), ("스무", 20),
-    ("다섯", 5), ("여섯", 6), ("일곱", 7), ("여덟", 8), ("아홉", 9),
-    ("한", 1), ("두", 2), ("세", 3), ("네", 4), ("열", 10), ("스물", 20),
-];
-
-/// A native numeral at a word start, then an optional space and a counter
+/// A native numeral (`native_numerals.csv`: 두 곳, 세 가지, 열두 곳) at a word start, then an optional space and a counter
 /// that ends its word: (value, counter, end).
 fn native_count_at<'l>(doc: &'l Doc, i: usize) -> Option<(u128, &'l Counter, usize)> {
     if i > 0 && !doc.chars[i - 1].is_whitespace() && !matches!(doc.chars[i - 1], '(' | '\'' | '"' | '▲' | '△') {
         return None;
     }
-    let (word, value) = NATIVE.iter().find(|(w, _)| doc.starts_with(i, w))?;
+    let (word, value) = doc.lex.count_words.native_numerals.iter().find(|(w, _)| doc.starts_with(i, w))?;
     let after = i + word.chars().count();
     let k = doc.skip_spaces(after, 1);
     let counter = counter_at(doc, k)?;
     // Only counters that native numerals take in news prose (대 after 세 is "three generations").
-    if !matches!(counter.surface.as_str(), "곳" | "가지" | "개" | "명" | "개사" | "건" | "개국") {
+    if !doc.lex.count_words.native_counters.contains(&counter.surface) {
         return None;
     }
     Some((*value, counter, k + counter.surface.chars().count()))
@@ -199,7 +189,7 @@ pub fn find(doc: &mut Doc) -> Vec<Count> {
                         // Skip a bound word between counter and noun: "1,000개 이상 기업".
                         let mut next = e + 1;
                         let bound_word = doc.analysis.eojeols.get(next).map(|w| doc.slice(w.start, w.end));
-                        if bound_word.is_some_and(|w| ["이상", "이하", "미만", "가량", "정도"].contains(&w)) {
+                        if bound_word.is_some_and(|w| doc.lex.count_words.bound_words.contains(w)) {
                             next += 1;
                         }
                         head_noun_after(doc, next)

@@ -8,19 +8,21 @@ use crate::numbers::{is_number_boundary, parse_at, Number};
 /// After a number: the percent sign or word, and whether it is points.
 fn percent_at(doc: &Doc, number: &Number) -> Option<(usize, &'static str)> {
     let i = doc.skip_spaces(number.end, 1);
+    let words = &doc.lex.percent_words;
+    let word_at = |list: &[String]| list.iter().find(|w| doc.starts_with(i, w)).map(|w| i + w.chars().count());
     let after = if doc.at(i) == Some('%') {
         i + 1
-    } else if doc.starts_with(i, "퍼센트") {
-        i + 3
-    } else if doc.starts_with(i, "프로") && i == number.end {
-        i + 2
+    } else if let Some(after) = word_at(&words.percent) {
+        after
+    } else if let Some(after) = word_at(&words.percent_attached).filter(|_| i == number.end) {
+        after
     } else {
         return None;
     };
     if doc.at(after) == Some('p') && !doc.at(after + 1).is_some_and(|c| c.is_ascii_alphabetic()) {
         return Some((after + 1, "pp"));
     }
-    for points in ["포인트", "p"] {
+    for points in &words.points {
         if doc.starts_with(after, points) {
             return Some((after + points.chars().count(), "pp"));
         }

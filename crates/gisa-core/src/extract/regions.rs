@@ -50,31 +50,6 @@ use crate::gazetteer::{Gazetteer, Level, Reading};
 use crate::morph::Pos;
 use crate::normalize::is_hangul;
 
-/// Nouns after a region word that keep it a place: 충북 지역에, 경북도내, 부산
-/// 일원, 강원권, 경기북부.
-const PLACE_NOUNS: [&str; 11] = ["지역", "일대", "일원", "전역", "관내", "내", "권", "북부", "남부", "동부", "서부"];
-
-/// Titles glued to a region that keep it a mention (임실군수, 광주시장, 경남도지사),
-/// as annotated; offices (경상북도청, 경북도의회) do not.
-const TITLES: [&str; 9] = ["군수", "시장", "구청장", "도지사", "지사", "부시장", "부군수", "부지사", "교육감"];
-
-/// Grammar that may follow a place name in its eojeol (particles.txt is for
-/// counters and money, and holds 대 for 억원대, which after a place is a
-/// university: 충남대). Anything else must read as grammar to Lindera.
-const PLACE_PARTICLES: [&str; 62] = [
-    "의", "이", "가", "을", "를", "은", "는", "에", "에서", "에게", "에는", "에도", "에만", "에서는", "에서도", "에서만", "에선", "엔",
-    "으로", "로", "으로는", "로는", "으로도", "로도", "와", "과", "도", "만", "까지", "까지는", "부터", "보다", "이나", "나", "이며", "며",
-    "이고", "고", "이다", "다", "이라", "라", "이라는", "라는", "인", "이었다", "였다", "에서의", "와의", "과의", "으로의", "로의",
-    "처럼", "만큼", "마다", "뿐", "이자", "이란", "란", "이랑", "랑", "하고",
-];
-
-/// Words after "X에" that make it a source, not where money goes (광주시에 따르면).
-const NOT_DATIVE_NEXT: [&str; 8] = ["따르면", "따라", "의하면", "의해", "대해", "대한", "관한", "관해"];
-
-/// Program names whose words are all part of the name: laws, ordinances,
-/// committees (a region word in them names the law, not a place).
-const NAME_ENDINGS: [&str; 6] = ["법", "법률", "조례", "규칙", "위원회", "협의회"];
-
 /// How far apart two regions may be and still read as one list (부여·공주;
 /// 예산 100억원, 홍성 80억원), in chars.
 const LIST_GAP: usize = 24;
@@ -133,7 +108,7 @@ pub fn find(doc: &Doc, amounts: &mut [Amount], programs: &[Program]) -> Vec<Regi
     let accepted = accept(doc, g, &found, amounts, &sentences);
     found = found.into_iter().zip(accepted).filter(|(_, a)| *a).map(|(f, _)| f).collect();
     let quotes = quoted_spans(doc);
-    let names = name_spans(programs, &quotes);
+    let names = name_spans(programs, &quotes, &doc.lex.region_words.name_endings);
     found.retain(|f| !inside_a_name(&names, f));
     let resolved = resolve(g, &found, &sentences);
     let regions: Vec<Region> = found
@@ -297,11 +272,13 @@ fn tail(doc: &Doc, end: usize, run_end: usize) -> Option<(bool, String, bool)> {
     let rest: String = doc.chars[end..run_end].iter().collect();
     // 임실군수: the title may share the word's last letter (군 of 임실군 and 군수).
     let last = doc.chars[end - 1];
-    if TITLES.iter().any(|t| rest.starts_with(t) || t.strip_prefix(last).is_some_and(|tail| !tail.is_empty() && rest.starts_with(tail))) {
+    // Titles (region_words.csv) keep it a mention; offices (경상북도청) do not.
+    if doc.lex.region_words.titles.iter().any(|t| rest.starts_with(t.as_str()) || t.strip_prefix(last).is_some_and(|tail| !tail.is_empty() && rest.starts_with(tail))) {
         return Some((false, String::new(), false));
     }
-    for noun in PLACE_NOUNS {
-        if let Some(after) = rest.strip_prefix(noun) {
+    // Place nouns (region_words.csv) keep it a place: 충북 지역에, 경북도내.
+    for noun in &doc.lex.region_words.place_nouns {
+        if let Some(after) = rest.strip_prefix(noun.as_str()) {
             let k = end + noun.chars().count();
             if after.is_empty() || grammar(doc, after, k, run_end) {
                 return Some((false, after.to_string(), true));
@@ -314,7 +291,9 @@ fn tail(doc: &Doc, end: usize, run_end: usize) -> Option<(bool, String, bool)> {
 /// Is `rest` (chars `start..end`) only grammar: a place particle, or tokens
 /// Lindera reads as particles, endings or the copula, starting on a token boundary?
 fn grammar(doc: &Doc, rest: &str, start: usize, end: usize) -> bool {
-    if PLACE_PARTICLES.contains(&rest) {
+    // The place particles of region_words.csv (particles.txt is for counters
+    // and money, and holds 대 of 억원대, which after a place is a university).
+    if doc.lex.region_words.particles.contains(rest) {
         return true;
     }
     let tokens = &doc.analysis.tokens;
@@ -332,7 +311,7 @@ fn sub_place_particle(doc: &Doc, f: &Found) -> Option<String> {
     (1..word.len())
         .find_map(|k| {
             let rest: String = word[k + 1..].iter().collect();
-            (matches!(word[k], '읍' | '면' | '동' | '리') && (rest.is_empty() || PLACE_PARTICLES.contains(&rest.as_str()))).then_some(rest)
+            (matches!(word[k], '읍' | '면' | '동' | '리') && (rest.is_empty() || doc.lex.region_words.particles.contains(&rest))).then_some(rest)
         })
         .or_else(|| {
             // "서울시 예산(안)이 30조원을 돌파했다": the region owns the subject.
@@ -505,8 +484,9 @@ fn in_dateline(doc: &Doc, f: &Found) -> bool {
 
 /// Step 4: a region word inside a quoted program name, or inside the name of
 /// a law, ordinance or committee, belongs to that name.
-fn name_spans(programs: &[Program], quotes: &[(usize, usize)]) -> Vec<(usize, usize)> {
-    let laws = programs.iter().filter(|p| NAME_ENDINGS.iter().any(|e| p.name.ends_with(e))).map(|p| (p.start, p.end));
+/// `name_endings`: the endings of law, ordinance and committee names (region_words.csv).
+fn name_spans(programs: &[Program], quotes: &[(usize, usize)], name_endings: &[String]) -> Vec<(usize, usize)> {
+    let laws = programs.iter().filter(|p| name_endings.iter().any(|e| p.name.ends_with(e.as_str()))).map(|p| (p.start, p.end));
     // Quotes around a program's name (‘제2차 부산 블록체인 산업 육성 기본계획’), not a
     // speech that mentions one: the quote and the name start and end together.
     let spans: HashSet<(usize, usize)> = programs.iter().map(|p| (p.start, p.end)).collect();
@@ -675,7 +655,7 @@ fn link(doc: &Doc, amounts: &mut [Amount], found: &[Found], regions: &[Region], 
         let first = ks[0];
         // 경북도는, 해남군의 …예산, and (as annotated) 구미시에 따르면 … 확보했다
         // when the sentence names no other region.
-        if all.len() == 1 && (TOPIC.contains(&found[first].particle.as_str()) || found[first].particle == "의" || source_phrase(doc, &found[first])) {
+        if all.len() == 1 && (doc.lex.region_words.topic.contains(&found[first].particle) || found[first].particle == "의" || source_phrase(doc, &found[first])) {
             subject.insert(s, first);
         }
     }
@@ -685,7 +665,7 @@ fn link(doc: &Doc, amounts: &mut [Amount], found: &[Found], regions: &[Region], 
             (Some(k).filter(|&k| !listed[k]), "region: the phrase before the amount starts with it")
         } else if let Some(k) = dative.get(&s).copied().flatten().filter(|&k| !listed[k] && near_amount(doc, &found[k], a)) {
             (Some(k), "region: the sentence sends the money there (에)")
-        } else if let Some(k) = topic_before(found, by_sentence.get(&s), a) {
+        } else if let Some(k) = topic_before(&doc.lex.region_words.topic, found, by_sentence.get(&s), a) {
             (Some(k), "region: the topic or subject right before the amount")
         } else if let Some(&k) = subject.get(&s).filter(|&&k| found[k].start < a.start) {
             (Some(k), "region: the sentence's topic or subject, its only region")
@@ -699,17 +679,15 @@ fn link(doc: &Doc, amounts: &mut [Amount], found: &[Found], regions: &[Region], 
     }
 }
 
-/// Particles that make a region the topic or subject of its clause.
-const TOPIC: [&str; 5] = ["은", "는", "이", "가", "에서는"];
-
 /// The last region before amount `a` in its sentence, when it is a topic or
 /// subject: "대구시는 … 5조 4천 984억 원, 경상북도는 … 6조 천 224억 원" gives each
-/// amount its own 시도.
-fn topic_before(found: &[Found], sentence: Option<&Vec<usize>>, a: &Amount) -> Option<usize> {
+/// amount its own 시도. `topic`: the particles that make a region the topic
+/// or subject of its clause (region_words.csv).
+fn topic_before(topic: &HashSet<String>, found: &[Found], sentence: Option<&Vec<usize>>, a: &Amount) -> Option<usize> {
     let ks = sentence?;
     let before = ks.partition_point(|&k| found[k].start < a.start);
     let k = *ks.get(before.checked_sub(1)?)?;
-    TOPIC.contains(&found[k].particle.as_str()).then_some(k)
+    topic.contains(&found[k].particle).then_some(k)
 }
 
 /// How many words apart a region with 에 and its amount may be.
@@ -730,7 +708,7 @@ fn near_amount(doc: &Doc, f: &Found, a: &Amount) -> bool {
 /// "광주시에 따르면", "부산에 대한": 에 that names a source or a topic.
 fn source_phrase(doc: &Doc, f: &Found) -> bool {
     let next = doc.analysis.eojeols.get(f.last_eojeol + 1).map(|e| doc.slice(e.start, e.end)).unwrap_or("");
-    f.particle == "에" && NOT_DATIVE_NEXT.iter().any(|w| next.starts_with(w))
+    f.particle == "에" && doc.lex.region_words.not_dative.iter().any(|w| next.starts_with(w.as_str()))
 }
 
 /// The region that starts the noun phrase right before amount `a`: the

@@ -149,7 +149,7 @@ fn role_after(doc: &Doc, end: usize, default: YearRole) -> (YearRole, usize) {
     let s = doc.skip_spaces(end, 1);
     if s > end {
         let word = doc.hangul_run(s);
-        if ["목표", "완료", "완공", "준공", "달성", "개통", "완성"].iter().any(|w| word.starts_with(w)) {
+        if doc.lex.year_words.goal.iter().any(|w| word.starts_with(w.as_str())) {
             return (YearRole::Target, end);
         }
     }
@@ -179,12 +179,12 @@ fn role_in_phrase(doc: &Doc, end: usize) -> Option<YearRole> {
         }
         let word = doc.slice(w.start, w.end);
         // "2019년 이후": a point of reference; "(2022년 78.8%) 수준까지": the bracket ends the year's phrase.
-        if word.starts_with("이후") || word.starts_with("이전") || word.starts_with(')') {
+        if doc.lex.year_words.phrase_end.iter().any(|w| word.starts_with(w.as_str())) || word.starts_with(')') {
             break;
         }
         // "2035년 탄소중립 달성을", "2035년 70%까지": a goal or a deadline.
         let deadline = e == first && word.starts_with(|c: char| c.is_ascii_digit()) && word.ends_with("까지");
-        if word.contains("목표") || word.contains("예정") || word.contains("달성") || deadline {
+        if doc.lex.year_words.phrase_goal.iter().any(|w| word.contains(w.as_str())) || deadline {
             return Some(YearRole::Target);
         }
         if word.contains(')') {
