@@ -147,6 +147,40 @@ fn user_dictionary_is_read_at_run_time_and_checked() {
     assert!(String::from_utf8_lossy(&without.stdout).lines().count() > 1);
 }
 
+/// The word lists that were once Rust constants are rule files like the
+/// others: a `--rules` directory replaces one (the rest stay built in), the
+/// output follows it, and the extractor version changes with it.
+#[test]
+fn moved_word_lists_are_rules_a_rules_dir_overrides() {
+    let dir = tempdir("moved_lists");
+    let article = dir.join("a.txt");
+    std::fs::write(&article, "도는 서른 곳과 두 곳에 센터를 짓는다. 80억에서 최고 160억 원을 쓴다.").unwrap();
+    let rules = dir.join("rules");
+    std::fs::create_dir_all(&rules).unwrap();
+    // Native numerals: only 서른, so 두 is no longer one. Amounts: 최고 is no
+    // longer stepped over at a range's second end.
+    std::fs::write(rules.join("native_numerals.csv"), "# word,value\n서른,30\n").unwrap();
+    std::fs::write(rules.join("amount_words.csv"), "최대,range_max\n").unwrap();
+    let run = |rules: Option<&std::path::Path>| {
+        let mut cmd = gisa();
+        cmd.arg("extract");
+        if let Some(r) = rules {
+            cmd.arg("--rules").arg(r);
+        }
+        let out = cmd.arg(&article).output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+        jsonl(&out.stdout).remove(0)
+    };
+    let texts = |r: &serde_json::Value, field: &str| -> Vec<String> { r[field].as_array().unwrap().iter().map(|m| m["text"].as_str().unwrap().to_string()).collect() };
+    let (builtin, custom) = (run(None), run(Some(&rules)));
+    assert_eq!(texts(&builtin, "counts"), vec!["두 곳"]);
+    assert_eq!(texts(&custom, "counts"), vec!["서른 곳"]);
+    // 80억에서 최고 160억 원 is a range (80억 the lower bound) only while 최고 is stepped over.
+    assert_eq!((builtin["amounts"][0]["text"].as_str(), builtin["amounts"][0]["bound"].as_str()), (Some("80억"), Some("min")));
+    assert_eq!((custom["amounts"][0]["text"].as_str(), custom["amounts"][0]["bound"].as_str()), (Some("80억"), None));
+    assert_ne!(builtin["extractor_version"], custom["extractor_version"]);
+}
+
 /// Random text built from the characters the grammar reacts to: no panic,
 /// and every mention's offsets still slice its text exactly.
 #[test]

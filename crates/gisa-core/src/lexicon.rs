@@ -120,6 +120,27 @@ pub struct RegionWords {
     pub name_endings: Vec<String>,
 }
 
+/// `program_list_words.csv`: words around program names besides `program_words.txt`.
+#[derive(Debug, Clone, Default)]
+pub struct ProgramListWords {
+    /// List words that separate names rather than build one (SW중심대학 등 … 사업).
+    pub separators: HashSet<String>,
+    /// Words that, right after a quoted name, say it names a program (‘스마트빌리지’ 사업).
+    pub follow: Vec<String>,
+}
+
+/// `about_grammar.csv`: words the purpose of an amount is read around,
+/// besides `about_words.csv`.
+#[derive(Debug, Clone, Default)]
+pub struct AboutGrammar {
+    /// A kind word after a quoted program adds nothing to it (‘…’ 정책에).
+    pub program_kinds: HashSet<String>,
+    /// Stepped over between a purpose and its amount (대해, 위한).
+    pub frame: HashSet<String>,
+    /// Funding words ending in 비, whose 비 is not a trimmed budget word (국비).
+    pub funding: Vec<String>,
+}
+
 /// Every rule list in `dictionaries/`, parsed and checked (re-exported as
 /// [`Rules`](crate::Rules)). Build it with [`Lexicon::builtin`] or [`Lexicon::from_dir`].
 #[derive(Debug, Clone)]
@@ -171,6 +192,10 @@ pub struct Lexicon {
     pub percent_words: PercentWords,
     /// `region_words.csv`.
     pub region_words: RegionWords,
+    /// `program_list_words.csv`.
+    pub program_list_words: ProgramListWords,
+    /// `about_grammar.csv`.
+    pub about_grammar: AboutGrammar,
     /// A hash of every rule file's name and content as read, so a changed
     /// rule changes the extractor's version (see `pipeline::Engine`).
     pub fingerprint: u64,
@@ -238,7 +263,7 @@ impl std::fmt::Display for LexiconError {
 
 impl std::error::Error for LexiconError {}
 
-const FILES: [(&str, &str); 19] = [
+const FILES: [(&str, &str); 21] = [
     ("containers.txt", include_str!("../../../dictionaries/containers.txt")),
     ("html_furniture.txt", include_str!("../../../dictionaries/html_furniture.txt")),
     ("about_words.csv", include_str!("../../../dictionaries/about_words.csv")),
@@ -258,6 +283,8 @@ const FILES: [(&str, &str); 19] = [
     ("year_words.csv", include_str!("../../../dictionaries/year_words.csv")),
     ("percent_words.csv", include_str!("../../../dictionaries/percent_words.csv")),
     ("region_words.csv", include_str!("../../../dictionaries/region_words.csv")),
+    ("program_list_words.csv", include_str!("../../../dictionaries/program_list_words.csv")),
+    ("about_grammar.csv", include_str!("../../../dictionaries/about_grammar.csv")),
 ];
 
 /// Reads a rule or configuration file as UTF-8, without the byte-order mark
@@ -465,6 +492,16 @@ fn region_words(name: &str, src: &str) -> Result<RegionWords, LexiconError> {
     Ok(RegionWords { place_nouns, titles, particles: particles.into_iter().collect(), topic: topic.into_iter().collect(), not_dative, name_endings })
 }
 
+fn program_list_words(name: &str, src: &str) -> Result<ProgramListWords, LexiconError> {
+    let [separators, follow] = <[Vec<String>; 2]>::try_from(word_kinds(name, src, &["separator", "follow"])?).expect("two kinds");
+    Ok(ProgramListWords { separators: separators.into_iter().collect(), follow })
+}
+
+fn about_grammar(name: &str, src: &str) -> Result<AboutGrammar, LexiconError> {
+    let [program_kinds, frame, funding] = <[Vec<String>; 3]>::try_from(word_kinds(name, src, &["program_kind", "frame", "funding"])?).expect("three kinds");
+    Ok(AboutGrammar { program_kinds: program_kinds.into_iter().collect(), frame: frame.into_iter().collect(), funding })
+}
+
 fn selectors(name: &str, src: &str) -> Result<Vec<scraper::Selector>, LexiconError> {
     data_lines(src)
         .map(|(line, css)| {
@@ -551,6 +588,8 @@ impl Lexicon {
             year_words: year_words("year_words.csv", &read("year_words.csv")?)?,
             percent_words: percent_words("percent_words.csv", &read("percent_words.csv")?)?,
             region_words: region_words("region_words.csv", &read("region_words.csv")?)?,
+            program_list_words: program_list_words("program_list_words.csv", &read("program_list_words.csv")?)?,
+            about_grammar: about_grammar("about_grammar.csv", &read("about_grammar.csv")?)?,
             fingerprint: 0,
         };
         lexicon.fingerprint = hasher.borrow().digest();

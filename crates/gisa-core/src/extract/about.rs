@@ -199,8 +199,7 @@ fn phrase(doc: &Doc, ix: &Index, span: (usize, usize)) -> String {
     let before = span.0.saturating_sub(1);
     if doc.at(before) == Some(' ') {
         if let Some(p) = ix.ending_at(&[before], |p| p.rule == "program.quoted") {
-            let kind = ["정책", "사업", "프로젝트", "프로그램", "제도", "예산", "사업비"];
-            return if kind.contains(&text) { p.name.clone() } else { format!("{} {}", p.name, text) };
+            return if doc.lex.about_grammar.program_kinds.contains(text) { p.name.clone() } else { format!("{} {}", p.name, text) };
         }
     }
     text.to_string()
@@ -250,7 +249,7 @@ fn step_back(doc: &Doc, start: usize) -> usize {
             || doc.lex.before_effect(word).is_some()
             || (word.ends_with('당') && word.chars().count() >= 2 && !word.ends_with("정당"))
             || is_time_word(word)
-            || ["대해", "대해서", "대한", "위해", "위한"].contains(&word)
+            || doc.lex.about_grammar.frame.contains(word)
             // "국고 건의 사업으로 246건 1조7천977억원": a count between them.
             || (word.starts_with(|c: char| c.is_ascii_digit()) && doc.is_claimed(w) && doc.tail_is_functional(before - 1) && !word.ends_with(['.', ',']));
         if !skippable {
@@ -278,7 +277,7 @@ fn clean_purpose(doc: &Doc, text: &str) -> Option<String> {
         }
         // An attached budget word: "지원예산" → 지원.
         // Not a funding word ending in 비 (국·도비, 도비).
-        let funding = last.contains('·') || ["국비", "도비", "시비", "군비", "구비"].iter().any(|f| last.ends_with(f));
+        let funding = last.contains('·') || doc.lex.about_grammar.funding.iter().any(|f| last.ends_with(f.as_str()));
         if let Some(t) = doc.lex.about_trim.iter().find(|t| last.ends_with(t.as_str()) && last[..last.len() - t.len()].chars().count() >= 2 && !(t.as_str() == "비" && funding)) {
             let n = words.len();
             words[n - 1] = &last[..last.len() - t.len()];

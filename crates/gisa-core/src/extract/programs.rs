@@ -14,12 +14,6 @@ const MAX_EOJEOLS: usize = 6;
 /// The most pieces one word of a name is read back over (see `unquoted`).
 const MAX_WORD_TOKENS: usize = 24;
 
-/// List words that separate names rather than build one: SW중심대학 등 … 사업.
-const SEPARATORS: [&str; 5] = ["등", "및", "또는", "와", "과"];
-
-/// Words that, right after a quoted name, say it names a program (‘스마트빌리지’ 사업).
-const FOLLOW_WORDS: [&str; 6] = ["사업", "프로젝트", "프로그램", "서비스", "센터", "플랫폼"];
-
 fn is_apostrophe_year(doc: &Doc, i: usize) -> bool {
     let d = |k: usize| doc.at(k).is_some_and(|c| c.is_ascii_digit());
     d(i + 1) && d(i + 2) && !d(i + 3)
@@ -126,7 +120,7 @@ fn accept_quoted(doc: &Doc, open: char, name: &str, open_at: usize, close_at: us
     }
     let k = doc.skip_spaces(close_at + 1, 1);
     let after = doc.hangul_run(k);
-    if FOLLOW_WORDS.iter().any(|w| after.starts_with(w)) {
+    if doc.lex.program_list_words.follow.iter().any(|w| after.starts_with(w.as_str())) {
         return true;
     }
     // A one-word coined name (‘스마트빌리지’, ‘이노베이션스퀘어’) used as a noun.
@@ -310,7 +304,7 @@ fn unquoted(doc: &Doc, taken: &[bool]) -> Vec<Program> {
                     break;
                 }
                 let word = doc.slice(prev.start, prev.end);
-                if SEPARATORS.contains(&word) {
+                if doc.lex.program_list_words.separators.contains(word) {
                     break;
                 }
                 // "원의 지방소멸대응기금", "전환의 전략": a genitive Lindera glued
