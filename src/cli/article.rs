@@ -45,7 +45,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         let result = item
             .as_ref()
             .map_err(|e| e.message.clone())
-            .and_then(|inp| clean_input(&lexicon, inp, args.max_bytes).map(|c| (inp.label(), c)).map_err(|e| e.to_string()));
+            .and_then(|inp| clean_input(&lexicon.cleaning, inp, args.max_bytes).map(|c| (inp.label(), c)).map_err(|e| e.to_string()));
         let (label, c) = match result {
             Ok(ok) => ok,
             Err(message) => {

@@ -69,6 +69,7 @@ pub fn parse_region(s: &str) -> Result<String, String> {
     }
     RULES
         .get_or_init(gisa_core::Rules::builtin)
+        .extraction
         .regions
         .resolve_name(s)
         .map(|e| e.code.clone())

@@ -16,7 +16,7 @@ fn html_fixtures_clean_to_their_expected_articles() {
     for page in pages {
         let expected: Value = serde_json::from_str(&std::fs::read_to_string(page.with_extension("article.json")).unwrap()).unwrap();
         let inp = gisa_batch::input::Input::File { label: page.display().to_string(), path: page.clone() };
-        let c = gisa_batch::read::clean_input(&engine().lexicon, &inp, gisa_batch::input::DEFAULT_MAX_BYTES).unwrap_or_else(|e| panic!("{e}"));
+        let c = gisa_batch::read::clean_input(&engine().lexicon.cleaning, &inp, gisa_batch::input::DEFAULT_MAX_BYTES).unwrap_or_else(|e| panic!("{e}"));
         encodings.insert(c.encoding);
         let a = &c.article;
         let name = page.display();

@@ -84,7 +84,7 @@ fn run_text(text: String) -> Result<(), TestCaseError> {
 }
 
 fn run_html(html: String) -> Result<(), TestCaseError> {
-    let lex = &engine().lexicon;
+    let lex = &engine().lexicon.cleaning;
     // A refusal (no article text, too deep) is a fine answer; a panic is not.
     if let Ok(cleaned) = gisa_core::pipeline::clean_bytes(lex, "fuzz.html", html.as_bytes(), None, None, true) {
         check_record(&serde_json::to_value(engine().process_article(cleaned.article, None)).unwrap())?;
@@ -94,7 +94,7 @@ fn run_html(html: String) -> Result<(), TestCaseError> {
 
 fn run_jsonl(line: String) -> Result<(), TestCaseError> {
     let fields = gisa_batch::archive::Fields::default();
-    if let Ok((article, _)) = gisa_batch::archive::article(&line, "fuzz.jsonl:1", &fields, &engine().lexicon) {
+    if let Ok((article, _)) = gisa_batch::archive::article(&line, "fuzz.jsonl:1", &fields, &engine().lexicon.cleaning) {
         check_record(&serde_json::to_value(engine().process_article(article, None)).unwrap())?;
     }
     Ok(())

@@ -140,7 +140,7 @@ fn bad_region_filters_are_refused_before_opening_the_database() {
 #[test]
 fn fill_region_codes_reads_names_as_gisa_does() {
     let lex = gisa_core::lexicon::Lexicon::builtin();
-    let g = &lex.regions;
+    let g = &lex.extraction.regions;
     // Every official and former name, and short forms, as annotators may write them.
     let mut names: Vec<String> = g.entries.iter().map(|e| e.name.clone()).collect();
     let csv = include_str!("../../dictionaries/regions.csv");

@@ -11,7 +11,7 @@ use serde_json::Value;
 use crate::article::{clean_body, from_html, Article};
 use crate::input::{Input, InputError};
 use crate::{Error, ErrorKind};
-use crate::lexicon::Lexicon;
+use crate::lexicon::CleaningRules;
 
 /// Which JSON field holds what.
 #[derive(Debug, Clone)]
@@ -283,7 +283,7 @@ fn json_file(label: String, reader: Box<dyn BufRead + Send>, max_bytes: u64) -> 
 }
 
 /// One archive record → the article it holds, and its own id if it has one.
-pub fn article(json: &str, label: &str, fields: &Fields, lex: &Lexicon) -> Result<(Article, Option<String>), Error> {
+pub fn article(json: &str, label: &str, fields: &Fields, lex: &CleaningRules) -> Result<(Article, Option<String>), Error> {
     let v: Value = serde_json::from_str(json).map_err(|e| Error::new(ErrorKind::NotJson, format!("{label}: not valid JSON: {e}")))?;
     let get = |k: &str| v.get(k).and_then(|x| match x {
         Value::String(s) => Some(s.trim().to_string()),
@@ -330,7 +330,7 @@ mod tests {
 
     #[test]
     fn records_and_field_maps() {
-        let lex = Lexicon::builtin();
+        let lex = crate::lexicon::Lexicon::builtin().cleaning;
         let f = Fields::default().with(&["text=body".into(), "published=date".into()]).unwrap();
         let (a, id) = article(r#"{"body":"도는 9700억원을 투자한다.\n저작권자 © 가신문 무단전재 및 재배포 금지","date":"2024.01.17","id":7}"#, "a.jsonl:3", &f, &lex).unwrap();
         assert_eq!(a.text, "도는 9700억원을 투자한다.");

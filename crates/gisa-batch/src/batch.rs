@@ -102,7 +102,7 @@ fn process(engine: &Engine, item: &Item, args: &Args) -> Done {
     let result = match item {
         Item::Failed { label, error } => Err((label.clone(), error.clone())),
         Item::File(inp) => crate::read::process_input(engine, inp, args.max_bytes).map_err(|m| (inp.label().map(str::to_string), m)),
-        Item::Line { label, json } => archive::article(json, label, &args.fields, &engine.lexicon)
+        Item::Line { label, json } => archive::article(json, label, &args.fields, &engine.lexicon.cleaning)
             .map(|(article, _)| engine.process_article(article, Some(label.clone())))
             .map_err(|m| (Some(label.clone()), m)),
     };

@@ -1,7 +1,7 @@
 //! One input from the command line (file, URL or stdin) → cleaned article or
 //! record: `input` says where the bytes are, the core pipeline does the rest.
 
-use gisa_core::lexicon::Lexicon;
+use gisa_core::lexicon::CleaningRules;
 use gisa_core::output::Record;
 use gisa_core::pipeline::{clean_bytes, Cleaned, Engine};
 
@@ -10,7 +10,7 @@ use crate::input::{self, Input};
 use crate::Error;
 
 /// Reads, decodes and cleans one input (file, URL or stdin).
-pub fn clean_input(lex: &Lexicon, inp: &Input, max_bytes: u64) -> Result<Cleaned, Error> {
+pub fn clean_input(lex: &CleaningRules, inp: &Input, max_bytes: u64) -> Result<Cleaned, Error> {
     let name = inp.label().unwrap_or("stdin").to_string();
     let (bytes, content_type, url) = match inp {
         Input::Url(u) => {
@@ -29,7 +29,7 @@ pub fn clean_input(lex: &Lexicon, inp: &Input, max_bytes: u64) -> Result<Cleaned
 /// Reads, decodes, cleans and extracts one input; the error is the message
 /// for its SPEC error object.
 pub fn process_input(engine: &Engine, inp: &Input, max_bytes: u64) -> Result<Record, Error> {
-    let cleaned = clean_input(&engine.lexicon, inp, max_bytes)?;
+    let cleaned = clean_input(&engine.lexicon.cleaning, inp, max_bytes)?;
     let path = match inp {
         Input::File { label, .. } => Some(label.clone()),
         _ => None,

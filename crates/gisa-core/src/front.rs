@@ -35,7 +35,7 @@ impl Article {
     /// rules: page furniture is dropped (each drop recorded in `dropped`),
     /// the headline becomes `title`.
     pub fn from_text(text: &str) -> Article {
-        clean_text(text, builtin_rules())
+        clean_text(text, &builtin_rules().cleaning)
     }
 
     /// Reads an HTML page (any Korean encoding; `<meta charset>` and the
@@ -43,6 +43,6 @@ impl Article {
     /// and outlet. `url` is the page's address, when known.
     pub fn from_html(bytes: &[u8], url: Option<&str>) -> crate::Result<Article> {
         let name = url.unwrap_or("the page");
-        Ok(clean_bytes(builtin_rules(), name, bytes, Some("text/html"), url, true)?.article)
+        Ok(clean_bytes(&builtin_rules().cleaning, name, bytes, Some("text/html"), url, true)?.article)
     }
 }

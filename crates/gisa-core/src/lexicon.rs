@@ -1,6 +1,8 @@
 //! Rules and word lists kept as data in `dictionaries/`, so a tuner edits a
 //! text file instead of Rust. The shipped copies are embedded as defaults;
-//! `Lexicon::from_dir` reads another set at run time.
+//! `Lexicon::from_dir` reads another set at run time. They come as two rule
+//! sets: `CleaningRules` (what on a page is not the article) for `article`,
+//! `ExtractionRules` (the extractors' word lists) for `extract`.
 
 use std::collections::HashSet;
 use std::path::Path;
@@ -141,10 +143,44 @@ pub struct AboutGrammar {
     pub funding: Vec<String>,
 }
 
-/// Every rule list in `dictionaries/`, parsed and checked (re-exported as
-/// [`Rules`](crate::Rules)). Build it with [`Lexicon::builtin`] or [`Lexicon::from_dir`].
+/// Every rule file in `dictionaries/`, parsed and checked (re-exported as
+/// [`Rules`](crate::Rules)): two rule sets that never see each other's
+/// lists, the rules that clean a page into an article ([`CleaningRules`],
+/// used by [`article`](crate::article)) and the rules that find mentions in
+/// its text ([`ExtractionRules`], used by [`extract`](crate::extract)).
+/// Build it with [`Lexicon::builtin`] or [`Lexicon::from_dir`].
 #[derive(Debug, Clone)]
 pub struct Lexicon {
+    /// Page furniture, article containers and footers.
+    pub cleaning: CleaningRules,
+    /// Counters, currencies, qualifiers, program words, regions and the
+    /// other extractors' word lists.
+    pub extraction: ExtractionRules,
+    /// A hash of every rule file's name and content as read (both sets), so
+    /// a changed rule changes the extractor's version (see `pipeline::Engine`).
+    pub fingerprint: u64,
+}
+
+/// The rules article cleaning uses: what on a page or in a text file is not
+/// the article (`furniture.txt`, `containers.txt`, `html_furniture.txt`,
+/// `footer_markers.txt`).
+#[derive(Debug, Clone)]
+pub struct CleaningRules {
+    /// Lines of page furniture (`furniture.txt`): a whole trimmed line that matches is not article text.
+    pub furniture: LineRules,
+    /// CSS selectors of known article containers, tried in order.
+    pub containers: Vec<scraper::Selector>,
+    /// Element id/class patterns of furniture boxes inside a page.
+    pub html_furniture: RegexSet,
+    /// Lines that start a page footer (`footer_markers.txt`: 관련기사, 많이 본 뉴스 …),
+    /// dropped with what follows until a body sentence comes back.
+    pub footer_markers: LineRules,
+}
+
+/// The rules the extractors use: every word list they read in an article's
+/// text (counters, currencies, qualifiers, program words, regions …).
+#[derive(Debug, Clone)]
+pub struct ExtractionRules {
     /// Longest surface first, so 개사 wins over 개.
     pub counters: Vec<Counter>,
     /// Words that end an unquoted program name (사업, 프로젝트, 센터 …; `program_words.txt`).
@@ -171,15 +207,6 @@ pub struct Lexicon {
     /// Particles and endings that may follow a counter or currency word inside
     /// one eojeol (80개를, 9700억원을; `particles.txt`).
     pub particles: HashSet<String>,
-    /// Lines of page furniture (`furniture.txt`): a whole trimmed line that matches is not article text.
-    pub furniture: LineRules,
-    /// CSS selectors of known article containers, tried in order.
-    pub containers: Vec<scraper::Selector>,
-    /// Element id/class patterns of furniture boxes inside a page.
-    pub html_furniture: RegexSet,
-    /// Lines that start a page footer (`footer_markers.txt`: 관련기사, 많이 본 뉴스 …),
-    /// dropped with what follows until a body sentence comes back.
-    pub footer_markers: LineRules,
     /// `regions.csv`: the 시도 and 시군구 with their codes and names.
     pub regions: crate::gazetteer::Gazetteer,
     /// `count_words.csv`, `native_numerals.csv`.
@@ -196,9 +223,6 @@ pub struct Lexicon {
     pub program_list_words: ProgramListWords,
     /// `about_grammar.csv`.
     pub about_grammar: AboutGrammar,
-    /// A hash of every rule file's name and content as read, so a changed
-    /// rule changes the extractor's version (see `pipeline::Engine`).
-    pub fingerprint: u64,
 }
 
 /// The line patterns of one rule file, run as one set, that can say which
@@ -565,7 +589,13 @@ impl Lexicon {
         };
         let (qualifiers_before, qualifiers_after) = qualifiers("qualifiers.csv", &read("qualifiers.csv")?)?;
         let (about_skip, about_trim, about_never, about_measure) = about_words("about_words.csv", &read("about_words.csv")?)?;
-        let mut lexicon = Lexicon {
+        let cleaning = CleaningRules {
+            furniture: LineRules::parse("furniture.txt", &read("furniture.txt")?)?,
+            containers: selectors("containers.txt", &read("containers.txt")?)?,
+            html_furniture: regex_list("html_furniture.txt", &read("html_furniture.txt")?)?,
+            footer_markers: LineRules::parse("footer_markers.txt", &read("footer_markers.txt")?)?,
+        };
+        let extraction = ExtractionRules {
             about_skip,
             about_trim,
             about_never,
@@ -578,10 +608,6 @@ impl Lexicon {
             program_names: program_names(&read("program_names.txt")?),
             generic_modifiers: word_set("generic_modifiers.txt", &read("generic_modifiers.txt")?)?,
             particles: word_set("particles.txt", &read("particles.txt")?)?,
-            furniture: LineRules::parse("furniture.txt", &read("furniture.txt")?)?,
-            containers: selectors("containers.txt", &read("containers.txt")?)?,
-            html_furniture: regex_list("html_furniture.txt", &read("html_furniture.txt")?)?,
-            footer_markers: LineRules::parse("footer_markers.txt", &read("footer_markers.txt")?)?,
             regions: crate::gazetteer::Gazetteer::parse("regions.csv", &read("regions.csv")?)?,
             count_words: count_words(("count_words.csv", &read("count_words.csv")?), ("native_numerals.csv", &read("native_numerals.csv")?))?,
             amount_words: amount_words("amount_words.csv", &read("amount_words.csv")?)?,
@@ -590,12 +616,13 @@ impl Lexicon {
             region_words: region_words("region_words.csv", &read("region_words.csv")?)?,
             program_list_words: program_list_words("program_list_words.csv", &read("program_list_words.csv")?)?,
             about_grammar: about_grammar("about_grammar.csv", &read("about_grammar.csv")?)?,
-            fingerprint: 0,
         };
-        lexicon.fingerprint = hasher.borrow().digest();
-        Ok(lexicon)
+        let fingerprint = hasher.borrow().digest();
+        Ok(Lexicon { cleaning, extraction, fingerprint })
     }
+}
 
+impl ExtractionRules {
     /// The effect of a word written before a number, if it is a qualifier.
     pub fn before_effect(&self, word: &str) -> Option<Effect> {
         self.qualifiers_before.iter().find(|q| q.word == word).map(|q| q.effect)
@@ -605,7 +632,9 @@ impl Lexicon {
     pub fn after_effect(&self, word: &str) -> Option<Effect> {
         self.qualifiers_after.iter().find(|q| word.starts_with(q.word.as_str())).map(|q| q.effect)
     }
+}
 
+impl CleaningRules {
     /// Is `line` (trimmed) page furniture by `furniture.txt`?
     pub fn is_furniture(&self, line: &str) -> bool {
         self.furniture.is_match(line)
@@ -618,7 +647,7 @@ mod tests {
 
     #[test]
     fn builtin_parses_and_orders_counters_longest_first() {
-        let lex = Lexicon::builtin();
+        let lex = Lexicon::builtin().extraction;
         let pos = |s: &str| lex.counters.iter().position(|c| c.surface == s).unwrap();
         assert!(pos("개사") < pos("개"));
         assert!(lex.program_words.contains("사업"));
@@ -653,7 +682,7 @@ mod tests {
 
     #[test]
     fn word_lists_parse_in_file_order_and_name_bad_rows() {
-        let lex = Lexicon::builtin();
+        let lex = Lexicon::builtin().extraction;
         let numerals: Vec<&str> = lex.count_words.native_numerals.iter().map(|(w, _)| w.as_str()).collect();
         assert!(numerals.iter().position(|w| *w == "열두") < numerals.iter().position(|w| *w == "열"), "{numerals:?}");
         assert!(lex.count_words.breakers.contains("중") && lex.count_words.native_counters.contains("곳"));
@@ -675,7 +704,7 @@ mod tests {
 
     #[test]
     fn qualifier_lookups() {
-        let lex = Lexicon::builtin();
+        let lex = Lexicon::builtin().extraction;
         assert_eq!(lex.before_effect("약"), Some(Effect::Approx));
         assert_eq!(lex.before_effect("총"), Some(Effect::None));
         assert_eq!(lex.before_effect("사업"), None);
@@ -703,10 +732,10 @@ mod tests {
         std::fs::write(rules.join("counters.csv"), format!("\u{FEFF}필지,self\n{}", builtin_file("counters.csv"))).unwrap();
         std::fs::write(rules.join("program_words.txt"), "\u{FEFF}사업\n계획\n").unwrap();
         std::fs::write(rules.join("currencies.csv"), format!("\u{FEFF}{}", builtin_file("currencies.csv"))).unwrap();
-        let lex = Lexicon::from_dir(&rules).unwrap();
+        let lex = Lexicon::from_dir(&rules).unwrap().extraction;
         assert!(lex.counters.iter().any(|c| c.surface == "필지"));
         assert!(lex.program_words.contains("사업") && !lex.program_words.iter().any(|w| w.starts_with('\u{FEFF}')));
-        assert_eq!(lex.currencies.len(), Lexicon::builtin().currencies.len());
+        assert_eq!(lex.currencies.len(), Lexicon::builtin().extraction.currencies.len());
         let _ = std::fs::remove_dir_all(&base);
     }
 
@@ -719,7 +748,7 @@ mod tests {
 
     #[test]
     fn furniture_lines() {
-        let lex = Lexicon::builtin();
+        let lex = Lexicon::builtin().cleaning;
         for line in ["저작권자 © 충북메이커스 무단전재 및 재배포 금지", "press@tokenpost.kr", "댓글 0건 작성일 23-05-06",
             "총 0명 참여", "조영준 기자(jebo777@hanmail.net)", "사진 = 지방 디지털 경쟁력 강화방안 기본방향 / 과학기술정보통신부",
             "btn_textview.gif", "알림 0", "원문 출처: https://www.tokenpost.kr/article-150827"] {

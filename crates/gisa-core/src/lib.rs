@@ -5,15 +5,20 @@
 //! text) → `article` (clean body text and metadata, from HTML or text) →
 //! `morph` (Lindera ko-dic) → `extract` (one module per kind of mention, on
 //! the `numbers` grammar and `normalize`d chars) → `output` (the SPEC
-//! record). `lexicon` holds the rules kept as data in `dictionaries/`
-//! (`gazetteer` the regions table among them);
+//! record). `lexicon` holds the rules kept as data in `dictionaries/`, as
+//! two sets: the cleaning rules `article` reads and the extraction rules
+//! `extract` reads (`gazetteer` the regions table among them);
 //! `pipeline` ties one article through all of it; `workqueue` runs many
 //! items on every core in order.
 //!
 //! # The front door
 //!
 //! Build one [`Extractor`] (it loads the dictionary) and share it; clean
-//! each input into an [`Article`]; extract its [`Record`].
+//! each input into an [`Article`]; extract its [`Record`]. [`Rules`] are the
+//! built-in rule files or a directory of edited ones
+//! ([`Rules::from_dir`](lexicon::Lexicon::from_dir)); they hold the rules that
+//! clean a page ([`lexicon::CleaningRules`]) and the rules that extract
+//! ([`lexicon::ExtractionRules`]) as two separate sets.
 //!
 //! ```
 //! use gisa_core::{Article, Extractor, Rules};

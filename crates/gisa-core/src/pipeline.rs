@@ -9,7 +9,7 @@ use crate::article::{clean_text, from_html, looks_like_html, Article};
 use crate::decode::{decode, Decoded};
 use crate::error::{Error, ErrorKind};
 use crate::extract::extract_with;
-use crate::lexicon::Lexicon;
+use crate::lexicon::{CleaningRules, Lexicon};
 use crate::morph::Morph;
 use crate::output::{article_id, ErrorRecord, Record, Source, SCHEMA_VERSION};
 
@@ -18,7 +18,7 @@ use crate::output::{article_id, ErrorRecord, Record, Source, SCHEMA_VERSION};
 pub struct Engine {
     /// The Lindera tokenizer with its user dictionary.
     pub morph: Morph,
-    /// The rules from `dictionaries/` (or `--rules`).
+    /// The rules from `dictionaries/` (or `--rules`): cleaning and extraction.
     pub lexicon: Lexicon,
     /// Attach rules, tokens and unused numbers to every record (`--explain`).
     pub explain: bool,
@@ -55,7 +55,7 @@ pub struct Cleaned {
 /// Bytes (with the HTTP Content-Type when fetched) → clean article. HTML is
 /// recognised by its content, or by the name/Content-Type when it holds tags.
 pub fn clean_bytes(
-    lex: &Lexicon,
+    lex: &CleaningRules,
     name: &str,
     bytes: &[u8],
     content_type: Option<&str>,
@@ -91,7 +91,7 @@ impl Engine {
 
     /// A plain-text article (as saved from a page) to its record.
     pub fn process_text(&self, raw: &str, path: Option<String>) -> Record {
-        let article = clean_text(raw, &self.lexicon);
+        let article = clean_text(raw, &self.lexicon.cleaning);
         self.process_article(article, path)
     }
 
@@ -99,7 +99,7 @@ impl Engine {
     /// mentions carry their rule and tokens, and the record lists unused numbers and dropped lines.
     pub fn process_article(&self, article: Article, path: Option<String>) -> Record {
         injected_fault(&article.text);
-        let extraction = extract_with(&article.text, &self.morph, &self.lexicon, self.explain);
+        let extraction = extract_with(&article.text, &self.morph, &self.lexicon.extraction, self.explain);
         let dropped = self.explain.then_some(article.dropped);
         Record {
             schema_version: SCHEMA_VERSION,

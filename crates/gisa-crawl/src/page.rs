@@ -16,7 +16,7 @@ pub fn process_page(engine: &Engine, page: &ArticlePage) -> gisa_core::Result<Re
 }
 
 fn process_unguarded(engine: &Engine, page: &ArticlePage) -> gisa_core::Result<Record> {
-    let cleaned = clean_bytes(&engine.lexicon, &page.url, &page.bytes, page.content_type.as_deref(), Some(&page.url), true)?;
+    let cleaned = clean_bytes(&engine.lexicon.cleaning, &page.url, &page.bytes, page.content_type.as_deref(), Some(&page.url), true)?;
     let mut article = cleaned.article;
     if article.outlet.is_none() {
         article.outlet = page.outlet.clone();

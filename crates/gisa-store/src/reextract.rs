@@ -20,7 +20,7 @@ pub struct Reextracted {
 pub fn reextract_stale(store: &mut Store, engine: &Engine) -> Result<Reextracted, crate::Error> {
     let mut out = Reextracted::default();
     for mut record in store.stale_articles(&engine.extractor_version)? {
-        record.extraction = extract_with(&record.text, &engine.morph, &engine.lexicon, false);
+        record.extraction = extract_with(&record.text, &engine.morph, &engine.lexicon.extraction, false);
         record.extractor_version = engine.extractor_version.clone();
         match store.put(&record) {
             Ok(_) => out.done += 1,

@@ -19,7 +19,7 @@ use unicode_normalization::UnicodeNormalization;
 
 use super::metadata::{find_outlet, find_published, find_source_url};
 use super::{Article, DroppedLine};
-use crate::lexicon::Lexicon;
+use crate::lexicon::CleaningRules;
 
 /// A headline: short, and not a sentence (no final period, not ending in 다).
 fn looks_like_title(line: &str) -> bool {
@@ -113,7 +113,7 @@ fn in_wrapped_block(lines: &[&str], i: usize) -> bool {
 /// body sentence) that reads as a headline (a phrase of several words, not
 /// furniture, not a byline, not a breadcrumb such as "홈 > 경제 > 산업·기업"),
 /// or else the first line when it reads as one.
-fn find_title_line(lines: &[&str], limit: usize, lex: &Lexicon) -> Option<usize> {
+fn find_title_line(lines: &[&str], limit: usize, lex: &CleaningRules) -> Option<usize> {
     let nonempty: Vec<usize> = lines.iter().enumerate().filter(|(_, l)| !l.is_empty()).map(|(i, _)| i).take(TITLE_SEARCH + 1).collect();
     let (&first, rest) = nonempty.split_first()?;
     if rest.is_empty() || first >= limit {
@@ -156,7 +156,7 @@ fn resumes_body(line: &str) -> bool {
 /// Plain text (as saved from a page) → [`Article`]: NFC-normalised, page
 /// furniture and masthead dropped (each line kept in `dropped` with its rule),
 /// the headline as `title`, and the date, outlet and `출처:` URL read from the lines.
-pub fn clean_text(raw: &str, lex: &Lexicon) -> Article {
+pub fn clean_text(raw: &str, lex: &CleaningRules) -> Article {
     let text: String = raw.trim_start_matches('\u{FEFF}').nfc().collect();
     let lines: Vec<&str> = text
         .lines()
@@ -232,7 +232,7 @@ pub fn clean_text(raw: &str, lex: &Lexicon) -> Article {
 /// furniture lines dropped, a paragraph repeated verbatim (or the headline
 /// again) kept out, hard-wrapped lines joined, paragraphs separated by a
 /// blank line. Shared by text, HTML and archive input.
-pub fn clean_body<'a>(lines: &[&'a str], start: usize, headline: [Option<&'a str>; 2], join_breaks: bool, lex: &Lexicon) -> String {
+pub fn clean_body<'a>(lines: &[&'a str], start: usize, headline: [Option<&'a str>; 2], join_breaks: bool, lex: &CleaningRules) -> String {
     let candidate: Vec<bool> = (0..lines.len()).map(|i| i >= start).collect();
     body_text(lines, &candidate, headline, join_breaks, lex, &mut Vec::new())
 }
@@ -244,7 +244,7 @@ pub(crate) fn body_text<'a>(
     candidate: &[bool],
     headline: [Option<&'a str>; 2],
     join_breaks: bool,
-    lex: &Lexicon,
+    lex: &CleaningRules,
     dropped: &mut Vec<DroppedLine>,
 ) -> String {
     // The headline is kept in `title`, not repeated in the body.
@@ -353,7 +353,7 @@ mod tests {
 
     #[test]
     fn title_dedupe_and_furniture() {
-        let lex = Lexicon::builtin();
+        let lex = crate::lexicon::Lexicon::builtin().cleaning;
         let raw = "지방 혁신사업에 5770억원 투자 > 정책소식 | 정보모아\n \n정책소식\n지방 혁신사업에 5770억원 투자\n본문\n첫 문단이다.\n\n첫 문단이다.\n둘째 문단이다.\n관련자료\n댓글 0\n";
         let a = clean_text(raw, &lex);
         assert_eq!(a.title.as_deref(), Some("지방 혁신사업에 5770억원 투자"));
@@ -362,7 +362,7 @@ mod tests {
 
     #[test]
     fn sentence_first_line_is_not_a_title() {
-        let lex = Lexicon::builtin();
+        let lex = crate::lexicon::Lexicon::builtin().cleaning;
         let a = clean_text("도는 9700억원을 투자한다고 전했다.\n도는 9700억원을 투자한다고 전했다.\n\n저작권자 © 충북메이커스 무단전재 및 재배포 금지", &lex);
         assert_eq!(a.title, None);
         assert_eq!(a.text, "도는 9700억원을 투자한다고 전했다.");
@@ -371,7 +371,7 @@ mod tests {
 
     #[test]
     fn hard_wrapped_lines_are_joined_into_sentences() {
-        let lex = Lexicon::builtin();
+        let lex = crate::lexicon::Lexicon::builtin().cleaning;
         let raw = "[리포트]\n국토교통부가 국비\n11조\n5천억 원을 투입하고, 공항\n배후 단지는 내년부터\n보상에 들어갑니다.\n[인터뷰]\n\"빨리 됐으면\n좋겠습니다.\"\n\n◆ 짧은 제목\n본문 문장이다.";
         let a = clean_text(raw, &lex);
         assert_eq!(
@@ -384,7 +384,7 @@ mod tests {
     /// the body, a most-read box after it, a byline cut at the e-mail.
     #[test]
     fn body_lines_are_never_dropped_for_where_they_sit() {
-        let lex = Lexicon::builtin();
+        let lex = crate::lexicon::Lexicon::builtin().cleaning;
         let a = clean_text("첫 문장이다.\n거제에는 1조2664억원을 투입해 실수요 기업\n", &lex);
         assert_eq!(a.title, None);
         assert_eq!(a.text, "첫 문장이다.\n\n거제에는 1조2664억원을 투입해 실수요 기업");
@@ -408,7 +408,7 @@ mod tests {
 
     #[test]
     fn lines_above_the_headline_are_kept_when_they_read_as_body() {
-        let lex = Lexicon::builtin();
+        let lex = crate::lexicon::Lexicon::builtin().cleaning;
         let raw = "충북메이커스\n홈 > 경제\n군은 국비 30억원을 확보했다\n군, 스마트팜 혁신밸리 선정\n\n군은 12일 스마트팜 혁신밸리 공모에 선정됐다고 밝혔다.";
         let a = clean_text(raw, &lex);
         assert_eq!(a.title.as_deref(), Some("군, 스마트팜 혁신밸리 선정"));
@@ -419,7 +419,7 @@ mod tests {
 
     #[test]
     fn a_footer_run_ends_where_body_sentences_resume() {
-        let lex = Lexicon::builtin();
+        let lex = crate::lexicon::Lexicon::builtin().cleaning;
         let raw = "도는 500억원을 투입한다고 밝혔다.\n관련기사\n군, 국비 9조원 확보 총력\n도는 이어 2027년까지 30개 마을로 사업을 넓힌다고 덧붙였다.";
         let a = clean_text(raw, &lex);
         assert_eq!(a.text, "도는 500억원을 투입한다고 밝혔다.\n\n도는 이어 2027년까지 30개 마을로 사업을 넓힌다고 덧붙였다.");
@@ -428,7 +428,7 @@ mod tests {
 
     #[test]
     fn a_body_printed_again_as_one_paragraph_is_kept_once() {
-        let lex = Lexicon::builtin();
+        let lex = crate::lexicon::Lexicon::builtin().cleaning;
         let raw = "도는 500억원을 투입한다.\n군은 30억원을 보탠다.\n\n도는 500억원을 투입한다. 군은 30억원을 보탠다.";
         let a = clean_text(raw, &lex);
         assert_eq!(a.text, "도는 500억원을 투입한다.\n\n군은 30억원을 보탠다.");
@@ -437,7 +437,7 @@ mod tests {
 
     #[test]
     fn nfc_is_applied() {
-        let lex = Lexicon::builtin();
+        let lex = crate::lexicon::Lexicon::builtin().cleaning;
         let decomposed: String = "사업을 추진한다.".nfd().collect();
         assert_eq!(clean_text(&decomposed, &lex).text, "사업을 추진한다.");
     }

@@ -14,7 +14,7 @@ use unicode_normalization::UnicodeNormalization;
 use super::clean::body_text;
 use super::html_meta;
 use super::Article;
-use crate::lexicon::Lexicon;
+use crate::lexicon::CleaningRules;
 
 /// Never article text, wherever they are.
 const SKIP_TAGS: [&str; 19] = [
@@ -77,7 +77,7 @@ fn deepest_nesting(html: &str) -> usize {
 /// date, outlet and canonical URL from the markup, else from the page text, else
 /// `page_url`. Fails with [`Page`](crate::ErrorKind::Page) when over 10,000 blocks
 /// are left open, and [`NoArticle`](crate::ErrorKind::NoArticle) when no body text is left.
-pub fn from_html(html: &str, page_url: Option<&str>, lex: &Lexicon) -> crate::Result<Article> {
+pub fn from_html(html: &str, page_url: Option<&str>, lex: &CleaningRules) -> crate::Result<Article> {
     let depth = deepest_nesting(html);
     if depth > MAX_OPEN_BLOCKS {
         return Err(crate::Error::new(crate::ErrorKind::Page, format!(
@@ -119,7 +119,7 @@ pub fn from_html(html: &str, page_url: Option<&str>, lex: &Lexicon) -> crate::Re
 }
 
 /// Does this element's id or class name a furniture box (share bar, ads …)?
-fn is_furniture_box(el: &scraper::node::Element, lex: &Lexicon) -> bool {
+fn is_furniture_box(el: &scraper::node::Element, lex: &CleaningRules) -> bool {
     let mut names = String::new();
     if let Some(id) = el.id() {
         names.push_str(id);
@@ -135,7 +135,7 @@ fn is_furniture_box(el: &scraper::node::Element, lex: &Lexicon) -> bool {
     lex.html_furniture.is_match(&names)
 }
 
-fn skipped(el: &scraper::node::Element, lex: &Lexicon) -> bool {
+fn skipped(el: &scraper::node::Element, lex: &CleaningRules) -> bool {
     SKIP_TAGS.contains(&el.name()) || is_furniture_box(el, lex) || el.attr("hidden").is_some()
         || el.attr("style").is_some_and(|s| s.replace(' ', "").contains("display:none"))
 }
@@ -196,7 +196,7 @@ enum Step<'a> {
     Leave,
 }
 
-fn walk(node: NodeRef<'_, Node>, lex: &Lexicon, out: &mut Lines) {
+fn walk(node: NodeRef<'_, Node>, lex: &CleaningRules, out: &mut Lines) {
     let mut stack = vec![Step::Enter(node)];
     while let Some(step) = stack.pop() {
         let node = match step {
@@ -235,7 +235,7 @@ fn text_len(el: &ElementRef<'_>) -> usize {
 /// The text of a block's own inline content (not of nested blocks), and how
 /// much of it sits inside links. Iterative (see `Step`); the order does not
 /// matter for sums.
-fn own_text(node: NodeRef<'_, Node>, lex: &Lexicon, text: &mut usize, link: &mut usize, commas: &mut usize) {
+fn own_text(node: NodeRef<'_, Node>, lex: &CleaningRules, text: &mut usize, link: &mut usize, commas: &mut usize) {
     let mut stack: Vec<(NodeRef<'_, Node>, bool)> = node.children().map(|c| (c, false)).collect();
     while let Some((child, in_link)) = stack.pop() {
         match child.value() {
@@ -258,7 +258,7 @@ fn own_text(node: NodeRef<'_, Node>, lex: &Lexicon, text: &mut usize, link: &mut
 
 /// Readability's idea: every text block votes for its parent (and half for its
 /// grandparent) with its length and punctuation; link lists vote nothing.
-fn best_block<'a>(doc: &'a Html, lex: &Lexicon) -> Option<ElementRef<'a>> {
+fn best_block<'a>(doc: &'a Html, lex: &CleaningRules) -> Option<ElementRef<'a>> {
     let mut scores: HashMap<NodeId, f64> = HashMap::new();
     let body = doc.root_element();
     let mut stack: Vec<NodeRef<'a, Node>> = vec![*body];
@@ -356,7 +356,7 @@ mod tests {
         assert_eq!(deepest_nesting("<divx><p><p>a < b <"), 0);
         assert_eq!(deepest_nesting(&"<div>x".repeat(12_000)), 12_000);
         assert_eq!(deepest_nesting(&"<span>x".repeat(12_000)), 0);
-        let lex = Lexicon::builtin();
+        let lex = crate::lexicon::Lexicon::builtin().cleaning;
         let e = from_html(&"<div>x".repeat(MAX_OPEN_BLOCKS + 1), None, &lex).unwrap_err();
         assert!(e.message().contains("10001 unclosed block elements"), "{e}");
         assert_eq!(e.kind(), crate::ErrorKind::Page);

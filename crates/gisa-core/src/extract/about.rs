@@ -555,7 +555,7 @@ mod tests {
         static MORPH: OnceLock<Morph> = OnceLock::new();
         static LEX: OnceLock<Lexicon> = OnceLock::new();
         let morph = MORPH.get_or_init(|| Morph::new().unwrap());
-        let lex = LEX.get_or_init(Lexicon::builtin);
+        let lex = &LEX.get_or_init(Lexicon::builtin).extraction;
         extract(text, morph, lex).amounts.into_iter().map(|a| (a.text, a.about)).collect()
     }
 

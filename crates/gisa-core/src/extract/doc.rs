@@ -1,6 +1,6 @@
 //! The shared view of one article that all extractors read.
 
-use crate::lexicon::Lexicon;
+use crate::lexicon::ExtractionRules;
 use crate::morph::{Analysis, Morph};
 use crate::normalize::{fold, is_hangul};
 
@@ -19,7 +19,7 @@ pub struct Doc<'a> {
     /// Lindera's analysis of the folded text (same char offsets).
     pub analysis: Analysis,
     /// The rules in force (`dictionaries/` or `--rules`).
-    pub lex: &'a Lexicon,
+    pub lex: &'a ExtractionRules,
     /// Chars already part of a mention; later extractors skip them.
     claimed: Vec<bool>,
     /// Numbers an extractor looked at and passed over, with its reason, in
@@ -65,7 +65,7 @@ pub fn last_in(sorted: &[usize], from: usize, below: usize) -> Option<usize> {
 
 impl<'a> Doc<'a> {
     /// Folds `text` and analyses it with `morph`; nothing is claimed yet.
-    pub fn new(text: &'a str, morph: &Morph, lex: &'a Lexicon) -> Doc<'a> {
+    pub fn new(text: &'a str, morph: &Morph, lex: &'a ExtractionRules) -> Doc<'a> {
         let folded = fold(text);
         let mut byte_of: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
         byte_of.push(text.len());

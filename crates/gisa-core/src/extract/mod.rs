@@ -19,7 +19,7 @@ use serde::Serialize;
 pub use doc::Doc;
 pub use explain::{Explain, Rejected};
 
-use crate::lexicon::Lexicon;
+use crate::lexicon::ExtractionRules;
 use crate::morph::Morph;
 
 /// Which side of `value` the quantity lies on (SPEC `bound`): from a qualifier
@@ -216,13 +216,13 @@ pub struct Extraction {
 }
 
 /// Runs every extractor over one clean article text.
-pub fn extract(text: &str, morph: &Morph, lex: &Lexicon) -> Extraction {
+pub fn extract(text: &str, morph: &Morph, lex: &ExtractionRules) -> Extraction {
     extract_with(text, morph, lex, false)
 }
 
 /// `extract`, and with `explain` each mention carries its rule and tokens,
 /// and the numbers left unused are listed with the reason.
-pub fn extract_with(text: &str, morph: &Morph, lex: &Lexicon, explain: bool) -> Extraction {
+pub fn extract_with(text: &str, morph: &Morph, lex: &ExtractionRules, explain: bool) -> Extraction {
     let mut doc = Doc::new(text, morph, lex);
     // Numbers too large to represent (over 922경) are nobody's mention, and
     // no part of them may be read as a smaller number (천원 in 10³⁰천원).

@@ -579,7 +579,7 @@ mod tests {
         static MORPH: OnceLock<Morph> = OnceLock::new();
         static LEX: OnceLock<Lexicon> = OnceLock::new();
         let morph = MORPH.get_or_init(|| Morph::new().unwrap());
-        let lex = LEX.get_or_init(Lexicon::builtin);
+        let lex = &LEX.get_or_init(Lexicon::builtin).extraction;
         extract(text, morph, lex).programs.into_iter().map(|p| p.name).collect()
     }
 

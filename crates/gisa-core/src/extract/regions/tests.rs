@@ -6,12 +6,12 @@
 use std::sync::OnceLock;
 
 use crate::extract::{extract, Extraction};
-use crate::lexicon::Lexicon;
+use crate::lexicon::{ExtractionRules, Lexicon};
 use crate::morph::Morph;
 
 fn run(text: &str) -> Extraction {
-    static TOOLS: OnceLock<(Morph, Lexicon)> = OnceLock::new();
-    let (morph, lex) = TOOLS.get_or_init(|| (Morph::new().unwrap(), Lexicon::builtin()));
+    static TOOLS: OnceLock<(Morph, ExtractionRules)> = OnceLock::new();
+    let (morph, lex) = TOOLS.get_or_init(|| (Morph::new().unwrap(), Lexicon::builtin().extraction));
     extract(text, morph, lex)
 }
 
