@@ -395,26 +395,27 @@ fn unquoted(doc: &Doc, taken: &[bool]) -> Vec<Program> {
     out
 }
 
-/// Names from `dictionaries/program_names.txt`, wherever they occur with
-/// any spacing, as whole words (not inside a longer word), outside the
-/// names already found.
+/// Names from `dictionaries/program_names.txt` (and any learned from a
+/// tracking database), wherever they occur with any single spacing, as whole
+/// words (not inside a longer word), outside the names already found; the
+/// longest name wins where several start.
 fn known(doc: &Doc, taken: &[bool]) -> Vec<Program> {
-    let mut out: Vec<Program> = Vec::new();
-    let mut i = 0;
-    'scan: while i < doc.len() {
+    let names = doc.lex.program_names.names();
+    let mut hits = doc.lex.program_names.occurrences(&doc.chars);
+    hits.retain(|&(i, end, _)| {
         let starts_word = i == 0 || !doc.chars[i - 1].is_alphanumeric();
-        if starts_word {
-            for name in &doc.lex.program_names {
-                let Some(end) = match_spaced(doc, i, name) else { continue };
-                let ends_word = doc.tail_is_functional(end);
-                if ends_word && !taken[i..end].iter().any(|c| *c) {
-                    out.push(Program { name: doc.slice(i, end).to_string(), start: i, end, rule: "program.known", explain: None });
-                    i = end;
-                    continue 'scan;
-                }
-            }
+        starts_word && doc.tail_is_functional(end) && !taken[i..end].iter().any(|c| *c)
+    });
+    hits.sort_by_key(|&(i, end, _)| (i, std::cmp::Reverse(end)));
+    let mut out: Vec<Program> = Vec::new();
+    let mut reach = 0;
+    for (i, end, k) in hits {
+        if i < reach {
+            continue;
         }
-        i += 1;
+        reach = end;
+        let rule = if names[k].learned { "program.learned" } else { "program.known" };
+        out.push(Program { name: doc.slice(i, end).to_string(), start: i, end, rule, explain: None });
     }
     out
 }
