@@ -505,6 +505,11 @@ fn about_raw(doc: &Doc, a: &Amount, ix: &Index) -> Option<(String, &'static str)
             }
         }
     }
+    // A budget topic earlier in the sentence: "도시 숲 조성 예산을 당초 36억
+    // 원에서 114억 원으로", "행정체제개편 예산의 경우 50억 원".
+    if let Some(purpose) = budget_topic_before(doc, a, ix, sentence_start) {
+        return Some((purpose, "about.budget_topic"));
+    }
     // 5. The object of the clause before the amount: "87개 세부과제를 발굴해 … 투자".
     let tokens = &doc.analysis.tokens;
     let amount_token = tokens.partition_point(|t| t.start < a.start);
@@ -530,6 +535,40 @@ fn about_raw(doc: &Doc, a: &Amount, ix: &Index) -> Option<(String, &'static str)
         if doc.chars[tok.start] == ',' {
             break;
         }
+    }
+    None
+}
+
+/// How many words back from an amount a budget topic is looked for.
+const MAX_TOPIC_WORDS: usize = 24;
+
+/// The nearest word before the amount, in its sentence, that ends in a budget
+/// word of two syllables or more from `about_words.csv` (예산, 예산안) and a
+/// topic, subject or object particle (예산은, 예산이, 예산을, 예산도) or
+/// "의 경우": the noun phrase it closes is what the amounts after it are
+/// for, however many clauses stand between (사회복지분야 예산이 … 올해보다
+/// 천 6백억 원이 증액된 7천 5백억 원으로).
+fn budget_topic_before(doc: &Doc, a: &Amount, ix: &Index, sentence_start: usize) -> Option<String> {
+    let eojeols = &doc.analysis.eojeols;
+    let last = doc.analysis.eojeol_at(a.start)?;
+    for e in (0..last).rev().take(MAX_TOPIC_WORDS) {
+        let (ws, we) = (eojeols[e].start, eojeols[e].end);
+        if ws < sentence_start {
+            break;
+        }
+        let word = doc.slice(ws, we);
+        let genitive_case = word.ends_with('의') && doc.starts_with(doc.skip_spaces(we, 1), "경우");
+        let stem = ["은", "는", "이", "가", "을", "를", "도"]
+            .iter()
+            .find_map(|p| word.strip_suffix(p))
+            .or_else(|| genitive_case.then(|| word.strip_suffix('의')).flatten());
+        let Some(stem) = stem else { continue };
+        let budget = doc.lex.about_trim.iter().any(|t| t.chars().count() >= 2 && stem.ends_with(t.as_str()));
+        if !budget {
+            continue;
+        }
+        let end = ws + stem.chars().count();
+        return np_before(doc, end).and_then(|span| clean_purpose(doc, &phrase(doc, ix, span)));
     }
     None
 }

@@ -138,9 +138,34 @@ fn accept_quoted(doc: &Doc, open: char, name: &str, open_at: usize, close_at: us
             .filter(|t| t.start > open_at && t.end <= close_at)
             .all(|t| t.pos.is_noun());
         let followed_by_noun_use = doc.tail_is_functional(close_at + 1) && !after.starts_with("라는") && !after.starts_with("란");
-        return tokens_are_nouns && followed_by_noun_use;
+        return tokens_are_nouns && followed_by_noun_use && (program_context(doc, open_at) || said_again(doc, name, close_at));
     }
     false
+}
+
+/// Does the sentence around `at` speak of a program: a program word of its
+/// own (…하는 사업이다, 시범사업 공모) or money (190억 원)? A coined word in
+/// quotes with neither is a headline's catchword (도 넘은 ‘신상털기’), a
+/// nickname in speech (‘윤방부’) or a term (‘접경지역’), not a program.
+fn program_context(doc: &Doc, at: usize) -> bool {
+    let (from, to) = (doc.sentence_start(at), doc.sentence_end(at));
+    let tokens = &doc.analysis.tokens;
+    let first = tokens.partition_point(|t| t.start < from);
+    let words = tokens[first..].iter().take_while(|t| t.end <= to).any(|t| program_word_in(doc, t).is_some());
+    words || (from..to).any(|i| doc.chars[i] == '원' && money_before(doc, i))
+}
+
+/// Is the '원' at `i` a currency: right after a digit or a magnitude word?
+fn money_before(doc: &Doc, i: usize) -> bool {
+    let k = if doc.at(i.wrapping_sub(1)) == Some(' ') { i.wrapping_sub(2) } else { i.wrapping_sub(1) };
+    doc.at(k).is_some_and(|c| c.is_ascii_digit() || "십백천만억조".contains(c))
+}
+
+/// Is `name` written again after `from` (its later mentions make it a thing
+/// the article is about)?
+fn said_again(doc: &Doc, name: &str, from: usize) -> bool {
+    let name: Vec<char> = name.chars().collect();
+    doc.chars.get(from..).is_some_and(|rest| rest.windows(name.len()).any(|w| w == name.as_slice()))
 }
 
 /// A token that may be part of a name's word: nouns, prefixes and suffixes
