@@ -85,7 +85,7 @@ fn inside_word(doc: &Doc, t: &crate::morph::Token) -> bool {
 }
 
 fn is_bullet(c: char) -> bool {
-    matches!(c, '▲' | '△' | '□' | '■' | '◆' | '◇' | '○' | '●' | '-' | '·' | '※')
+    matches!(c, '▲' | '△' | '□' | '■' | '◆' | '◇' | '○' | '●' | '-' | '·' | '※' | '▶' | '▷' | '►' | '◎' | '★' | '☆' | '◈' | '▣' | '•')
 }
 
 /// The noun phrase that ends exactly at char `end` (exclusive), walking back
@@ -388,7 +388,9 @@ fn about_raw(doc: &Doc, a: &Amount, ix: &Index) -> Option<(String, &'static str)
                     if let Some((s, e)) = np_before(doc, k) {
                         // Lindera may split an unknown compound (정부연구용역비) oddly:
                         // the name before "(" is at least its whole eojeol.
+                        // A bullet opening the word (△지역활력타운) is not part of it.
                         let word_start = doc.analysis.eojeol_at(k.saturating_sub(1)).map_or(s, |w| doc.analysis.eojeols[w].start);
+                        let word_start = (word_start..s).find(|&i| !is_bullet(doc.chars[i])).unwrap_or(s);
                         // "전년(163억원)": a reference point, not a purpose.
                         return clean_purpose(doc, &phrase(doc, ix, (s.min(word_start), e))).map(|p| (p, "about.parenthesis"));
                     }
@@ -474,6 +476,11 @@ fn about_raw(doc: &Doc, a: &Amount, ix: &Index) -> Option<(String, &'static str)
                 }
             }
         }
+        // "‘2022년 농촌협약 공모’에 선정돼 국비 1천900억원을", "116개 사업이
+        // 선정돼 국비 971억원": what was selected is what the money is for.
+        if let Some(purpose) = selected_before(doc, ix, prev_end) {
+            return Some((purpose, "about.selected"));
+        }
         // 4. "디지털 전환 매출액 20조원".
         if let Some(span) = np_before(doc, prev_end) {
             let text = phrase(doc, ix, span);
@@ -537,6 +544,34 @@ fn about_raw(doc: &Doc, a: &Amount, ix: &Index) -> Option<(String, &'static str)
         }
     }
     None
+}
+
+/// The word ending at `end` is a form of 선정되다 (선정돼, 선정되면서 …):
+/// the phrase before it with 에, 이 or 가 (a program, or a noun phrase).
+fn selected_before(doc: &Doc, ix: &Index, end: usize) -> Option<String> {
+    let e = doc.analysis.eojeol_at(end.checked_sub(1)?)?;
+    let ej = &doc.analysis.eojeols[e];
+    if ej.end != end || !doc.slice(ej.start, ej.end).starts_with("선정되") && !doc.slice(ej.start, ej.end).starts_with("선정돼") {
+        return None;
+    }
+    let prev_end = ej.start.checked_sub(1).filter(|&k| doc.at(k) == Some(' '))?;
+    let particle = ["에", "이", "가"].iter().find(|p| prev_end >= 1 && doc.at(prev_end - 1) == p.chars().next())?;
+    let stem_end = prev_end - particle.chars().count();
+    if let Some(p) = ix.ending_at(&[stem_end, stem_end.wrapping_sub(1)], |_| true) {
+        return Some(p.name.clone());
+    }
+    // A quoted phrase no rule took for a name: what the quotes hold.
+    if let Some(close @ ('’' | '”' | '」')) = doc.at(stem_end.wrapping_sub(1)) {
+        let open = match close {
+            '’' => '‘',
+            '”' => '“',
+            _ => '「',
+        };
+        let from = stem_end.saturating_sub(MAX_WORD * 2);
+        let k = (from..stem_end - 1).rev().find(|&k| doc.chars[k] == open || doc.chars[k] == '\n')?;
+        return (doc.chars[k] == open).then(|| clean_purpose(doc, doc.slice(k + 1, stem_end - 1))).flatten();
+    }
+    np_before(doc, stem_end).and_then(|span| clean_purpose(doc, &phrase(doc, ix, span)))
 }
 
 /// How many words back from an amount a budget topic is looked for.

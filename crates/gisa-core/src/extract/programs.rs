@@ -129,6 +129,11 @@ fn accept_quoted(doc: &Doc, open: char, name: &str, open_at: usize, close_at: us
     if FOLLOW_WORDS.iter().any(|w| after.starts_with(w)) {
         return true;
     }
+    // "‘2022년 농촌협약 공모’에 선정돼": what is selected is a program.
+    let selected = matches!(after.as_str(), "에" | "이" | "가") && doc.starts_with(doc.skip_spaces(k + 1, 1), "선정");
+    if selected {
+        return true;
+    }
     // A one-word coined name (‘스마트빌리지’, ‘이노베이션스퀘어’) used as a noun.
     if open == SQUOTE && !name.contains(char::is_whitespace) && name.chars().count() >= 3 {
         let tokens_are_nouns = doc
