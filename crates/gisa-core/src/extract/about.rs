@@ -603,7 +603,13 @@ fn budget_topic_before(doc: &Doc, a: &Amount, ix: &Index, sentence_start: usize)
             continue;
         }
         let end = ws + stem.chars().count();
-        return np_before(doc, end).and_then(|span| clean_purpose(doc, &phrase(doc, ix, span)));
+        // Lindera may cut the word elsewhere (예산의 → 예 + 산의): then the
+        // word's stem and the noun phrase before it.
+        let span = np_before(doc, end).or_else(|| {
+            let before = ws.checked_sub(1).filter(|&k| doc.at(k) == Some(' ')).and_then(|k| np_before(doc, k));
+            Some((before.map_or(ws, |b| b.0), end))
+        });
+        return span.and_then(|span| clean_purpose(doc, &phrase(doc, ix, span)));
     }
     None
 }
@@ -661,6 +667,24 @@ mod tests {
         // The sentence names one program and no other amount stands between.
         let a = about_of("지방소멸대응기금은 정부가 해마다 2조 원을 나눠주는 것이다.");
         assert_eq!(a.as_deref(), Some("지방소멸대응기금"));
+    }
+
+    #[test]
+    fn a_budget_topic_several_clauses_before_its_amounts() {
+        let got = abouts("도시 숲 조성 예산을 당초 36억 원에서 114억 원으로 늘렸다.");
+        assert_eq!(got.iter().map(|(_, a)| a.as_deref()).collect::<Vec<_>>(), [Some("도시 숲 조성"), Some("도시 숲 조성")]);
+        assert_eq!(about_of("특히 논란이 일었던 행정체제개편 예산의 경우 50억 원이 깎였다.").as_deref(), Some("행정체제개편"));
+        assert_eq!(about_of("이 가운데 국방예산이 모두 1조5천억원으로 가장 많다.").as_deref(), Some("국방"));
+        // No budget word: no topic, and no guess.
+        assert_eq!(about_of("시장은 기자들과 만나 모두 50억 원이 깎였다고 말했다."), None);
+    }
+
+    #[test]
+    fn what_was_selected_and_bullets() {
+        assert_eq!(about_of("충북도는 116개 사업이 선정돼 국비 971억원을 확보했다.").as_deref(), Some("116개 사업"));
+        assert_eq!(about_of("4개 군이 ‘2022년 농촌협약 공모’에 선정돼 국비 1천900억원을 확보했다.").as_deref(), Some("2022년 농촌협약 공모"));
+        let got = abouts("주요 사업은 ▶드론전용 비행장조성(30억원) △지역활력타운(160억원) 등이다.");
+        assert_eq!(got.iter().map(|(_, a)| a.as_deref()).collect::<Vec<_>>(), [Some("드론전용 비행장조성"), Some("지역활력타운")]);
     }
 
     #[test]

@@ -659,6 +659,18 @@ mod tests {
     }
 
     #[test]
+    fn a_quoted_catchword_without_program_context_is_not_a_name() {
+        // Headlines and nicknames: no program word, no money, said once.
+        assert!(names("도 넘은 ‘신상털기’…경찰 수사 착수").is_empty());
+        assert!(names("의원은 국방부가 ‘윤방부’가 되고 있다고 비판했다.").is_empty());
+        // Money in the sentence, or a later mention, makes it one.
+        assert_eq!(names("‘햇빛연금’으로 지금까지 190억 원 넘게 나갔다."), ["햇빛연금"]);
+        assert_eq!(names("군은 ‘햇빛연금’을 도입했다. 햇빛연금은 주민에게 돌아간다."), ["햇빛연금", "햇빛연금"]);
+        // Selected in a contest: a program, whatever its last word.
+        assert_eq!(names("4개 군이 ‘2022년 농촌협약 공모’에 선정됐다."), ["2022년 농촌협약 공모"]);
+    }
+
+    #[test]
     fn speech_does_not_repeat_a_name() {
         let found = names("도는 ‘햇살연금’을 도입했다. 지사는 “햇살연금이 주민의 삶을 바꿀 것이라고 믿는다”고 말했다.");
         assert_eq!(found, ["햇살연금"]);
