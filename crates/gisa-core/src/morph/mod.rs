@@ -291,24 +291,14 @@ impl Morph {
         let mut byte_seen = 0usize;
         match self.segmenter.segment_with_lattice(Cow::Borrowed(word), lattice) {
             Ok(tokens) => {
-                for mut token in tokens {
+                for token in tokens {
                     // Offsets of consecutive tokens: count only the new stretch.
                     chars_seen += word[byte_seen..token.byte_start].chars().count();
                     let start = chars_seen;
                     let len = word[token.byte_start..token.byte_end].chars().count();
                     chars_seen += len;
                     byte_seen = token.byte_end;
-                    let details = token.details();
-                    let tag = details.first().copied().unwrap_or("UNK");
-                    let (first, last) = match (details.get(5), details.get(6)) {
-                        (Some(f), Some(l)) if *f != "*" => (Pos::parse(f), Pos::parse(l)),
-                        _ => {
-                            let mut parts = tag.split('+');
-                            let f = Pos::parse(parts.next().unwrap_or(tag));
-                            let l = parts.last().map(Pos::parse).unwrap_or(f);
-                            (f, l)
-                        }
-                    };
+                    let (first, last) = token_pos(&token);
                     analysis.tokens.push(Token {
                         start: char_base + start,
                         end: char_base + start + len,
@@ -365,6 +355,43 @@ impl Morph {
             }
             Ok(())
         })
+    }
+}
+
+/// The first and last POS of a Lindera token, read from its ko-dic entry
+/// without `Token::details`, which allocates a vector of all eight fields for
+/// every token (7% of the whole extraction). Reads the same fields as that
+/// vector would hold, padding included, so the result is identical.
+fn token_pos(token: &lindera::token::Token) -> (Pos, Pos) {
+    let id = token.word_id.id() as usize;
+    let fields = if token.word_id.is_unknown() {
+        token.dictionary.unknown_word_details_iter(id)
+    } else if token.word_id.is_system() {
+        token.dictionary.word_details_iter(id)
+    } else {
+        match token.user_dictionary {
+            Some(user) => user.word_details_iter(id),
+            // (cannot happen: a user word id without a user dictionary)
+            // An out-of-range id gives the UNK sentinel, as `details()` does here.
+            None => token.dictionary.unknown_word_details_iter(usize::MAX),
+        }
+    };
+    let mut got: [Option<&str>; 7] = [None; 7];
+    for (slot, field) in got.iter_mut().zip(fields) {
+        *slot = Some(field);
+    }
+    // `details()` pads a short entry with "*" up to the schema's field count.
+    let padded = token.dictionary.metadata.dictionary_schema.get_custom_fields().len();
+    let field = |k: usize| got[k].or_else(|| (k < padded).then_some("*"));
+    let tag = field(0).unwrap_or("UNK");
+    match (field(5), field(6)) {
+        (Some(f), Some(l)) if f != "*" => (Pos::parse(f), Pos::parse(l)),
+        _ => {
+            let mut parts = tag.split('+');
+            let f = Pos::parse(parts.next().unwrap_or(tag));
+            let l = parts.last().map(Pos::parse).unwrap_or(f);
+            (f, l)
+        }
     }
 }
 
