@@ -272,7 +272,8 @@ fn program_word_in(doc: &Doc, tok: &Token) -> Option<usize> {
     doc.lex
         .program_words
         .iter()
-        .filter(|w| w.chars().count() >= 2 && s.ends_with(w.as_str()) && s.len() > w.len())
+        // (the byte tests first: they reject almost every word without counting chars)
+        .filter(|w| s.len() > w.len() && s.ends_with(w.as_str()) && w.chars().count() >= 2)
         .map(|w| s.chars().count() - w.chars().count())
         .max()
 }
