@@ -7,8 +7,8 @@
 # about 10% slower.
 #   bash bench/extract_ab.sh OLD_GISA NEW_GISA
 set -euo pipefail
-cd "$(dirname "$0")/.."
 A="$(realpath "$1")"; B="$(realpath "$2")"
+cd "$(dirname "$0")/.."
 work="target/bench-extract"
 rate_once() {
   local bin="$1" cpus="$2" archive="$3"; shift 3
