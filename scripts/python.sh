@@ -9,7 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root="$PWD"
 venv="$root/target/py"
-export PIP_CACHE_DIR="$root/target/pip-cache" PIP_DISABLE_PIP_VERSION_CHECK=1
+export PIP_DISABLE_PIP_VERSION_CHECK=1
 export CARGO_TARGET_DIR="$root/target"
 # An absolute path: maturin may run cargo from gisa-py/ (the config's relative one holds too).
 export LINDERA_BUILD_DICTIONARY_CACHE_DIR="${LINDERA_BUILD_DICTIONARY_CACHE_DIR:-$root/target/ko-dic}"
