@@ -1,41 +1,45 @@
-//! `extract_many`: a generator over any iterable of items. Items are read
-//! in chunks with the GIL held, worked on by every core (rayon) without it,
-//! and handed back in input order; two chunks are in flight while Python
-//! takes the records of a third, so the cores do not wait on Python. An
-//! item that gives no record (no text, not a str or dict, a panic) yields
-//! its SPEC error object, as a bad archive line does in `gisa extract`:
-//! one bad item never costs the others their records.
+//! `extract_many`: a generator over any iterable of items. Each item is
+//! read with the GIL held and handed to the rayon pool as its own task;
+//! results come back in any order and are yielded in input order. At most
+//! `IN_FLIGHT_PER_THREAD` items per thread are between reading and
+//! yielding (as in the CLI's work queue), and the pool is topped up every
+//! time the generator wakes, before records are turned into dicts, so the
+//! cores do not wait on Python. An item that gives no record (no text, not
+//! a str or dict, a panic) yields its SPEC error object, as a bad archive
+//! line does in `gisa extract`: one bad item never costs the others theirs.
 
-use std::collections::VecDeque;
+use std::collections::{BTreeMap, VecDeque};
 use std::panic::{catch_unwind, AssertUnwindSafe};
-use std::sync::mpsc::{sync_channel, Receiver};
+use std::sync::mpsc::{channel, Receiver, Sender};
 use std::sync::{Arc, Mutex};
 
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyIterator, PyString};
-use rayon::prelude::*;
 
 use crate::errors::raise;
 use crate::work::{engine, error_json, Failure, Fields, Work};
 
-/// Items per chunk per worker thread: enough that the end of a chunk
-/// (one core finishing the last article) is a small share of it.
-const CHUNK_PER_THREAD: usize = 32;
-/// Chunks being worked on while Python reads the records of another.
-const IN_FLIGHT: usize = 2;
+/// Items per worker thread between reading and yielding: enough to keep
+/// every core busy past a slow article, few enough that memory stays flat.
+const IN_FLIGHT_PER_THREAD: usize = 64;
 
 /// The generator `extract_many` returns.
 #[pyclass(module = "gisa._gisa")]
 pub struct ExtractMany {
     /// None once the input is used up.
     items: Option<Py<PyIterator>>,
-    /// Records of the current chunk not yet yielded.
+    /// Records ready to yield, as dicts.
     ready: VecDeque<Py<PyAny>>,
-    pending: VecDeque<Mutex<Receiver<Vec<String>>>>,
+    /// Finished items' JSON by sequence number, until their turn comes.
+    done: BTreeMap<u64, String>,
+    results: Mutex<Receiver<(u64, String)>>,
+    sender: Sender<(u64, String)>,
     pool: Option<Arc<rayon::ThreadPool>>,
-    chunk: usize,
-    /// Items read so far (names items in error messages: "item 7").
-    read: usize,
+    limit: usize,
+    /// Items read (the next one's sequence number; names it in messages).
+    read: u64,
+    /// The next sequence number to yield.
+    next_out: u64,
 }
 
 /// A generator of the records of `items` (str, or dicts with text, html,
@@ -53,7 +57,18 @@ pub fn extract_many(py: Python<'_>, items: &Bound<'_, PyAny>, jobs: Option<usize
         None => None,
     };
     let threads = pool.as_ref().map_or_else(rayon::current_num_threads, |p| p.current_num_threads());
-    Ok(ExtractMany { items: Some(items.try_iter()?.unbind()), ready: VecDeque::new(), pending: VecDeque::new(), pool, chunk: CHUNK_PER_THREAD * threads, read: 0 })
+    let (sender, results) = channel();
+    Ok(ExtractMany {
+        items: Some(items.try_iter()?.unbind()),
+        ready: VecDeque::new(),
+        done: BTreeMap::new(),
+        results: Mutex::new(results),
+        sender,
+        pool,
+        limit: IN_FLIGHT_PER_THREAD * threads,
+        read: 0,
+        next_out: 0,
+    })
 }
 
 #[pymethods]
@@ -63,61 +78,71 @@ impl ExtractMany {
     }
 
     fn __next__(&mut self, py: Python<'_>) -> PyResult<Option<Py<PyAny>>> {
-        loop {
-            if let Some(record) = self.ready.pop_front() {
-                return Ok(Some(record));
-            }
-            self.fill(py)?;
-            let Some(rx) = self.pending.pop_front() else { return Ok(None) };
-            let rx = rx.into_inner().unwrap_or_else(|p| p.into_inner());
-            let done = py.detach(move || rx.recv()).map_err(|_| pyo3::exceptions::PyRuntimeError::new_err("a gisa worker stopped"))?;
-            // The next chunk starts before this one is turned into dicts.
-            self.fill(py)?;
-            if done.is_empty() {
-                continue;
-            }
-            let array = format!("[{}]", done.join(","));
-            let list = py.import("json")?.getattr("loads")?.call1((array,))?;
-            for record in list.try_iter()? {
-                self.ready.push_back(record?.unbind());
-            }
+        if let Some(record) = self.ready.pop_front() {
+            return Ok(Some(record));
         }
+        self.fill(py)?;
+        if self.next_out == self.read {
+            return Ok(None); // everything read has been yielded, and the input is used up
+        }
+        // Wait (without the GIL) until the next record in order is done,
+        // starting new items whenever one finishes.
+        while !self.done.contains_key(&self.next_out) {
+            let results = &self.results;
+            let got = py.detach(|| results.lock().unwrap_or_else(|p| p.into_inner()).recv());
+            let (seq, json) = got.map_err(|_| pyo3::exceptions::PyRuntimeError::new_err("a gisa worker stopped"))?;
+            self.done.insert(seq, json);
+            self.drain();
+            self.fill(py)?;
+        }
+        self.drain();
+        // Every record whose turn has come, as dicts in one json.loads.
+        let mut batch = Vec::new();
+        while let Some(json) = self.done.remove(&self.next_out) {
+            batch.push(json);
+            self.next_out += 1;
+        }
+        self.fill(py)?;
+        let list = py.import("json")?.getattr("loads")?.call1((format!("[{}]", batch.join(",")),))?;
+        for record in list.try_iter()? {
+            self.ready.push_back(record?.unbind());
+        }
+        Ok(self.ready.pop_front())
     }
 }
 
 impl ExtractMany {
-    /// Reads and starts chunks until `IN_FLIGHT` are running or the input ends.
+    /// Takes every result already finished, without waiting.
+    fn drain(&mut self) {
+        let results = self.results.lock().unwrap_or_else(|p| p.into_inner());
+        while let Ok((seq, json)) = results.try_recv() {
+            self.done.insert(seq, json);
+        }
+    }
+
+    /// Reads and starts items until `limit` are between reading and yielding.
     fn fill(&mut self, py: Python<'_>) -> PyResult<()> {
-        while self.pending.len() < IN_FLIGHT {
+        while ((self.read - self.next_out) as usize) < self.limit {
             let Some(items) = &self.items else { return Ok(()) };
             let mut iter = items.bind(py).clone();
-            let mut chunk = Vec::with_capacity(self.chunk);
-            while chunk.len() < self.chunk {
-                match iter.next() {
-                    None => {
-                        self.items = None;
-                        break;
-                    }
-                    Some(item) => {
-                        let label = format!("item {}", self.read);
-                        self.read += 1;
-                        chunk.push(work_of(&label, &item?));
-                    }
+            let item = match iter.next() {
+                None => {
+                    self.items = None;
+                    return Ok(());
                 }
-            }
-            if chunk.is_empty() {
-                return Ok(());
-            }
-            let (tx, rx) = sync_channel(1);
+                Some(item) => item?,
+            };
+            let seq = self.read;
+            self.read += 1;
+            let work = work_of(&format!("item {seq}"), &item);
+            let tx = self.sender.clone();
             let job = move || {
-                let out: Vec<String> = chunk.par_iter().map(run_one).collect();
-                let _ = tx.send(out);
+                let _ = tx.send((seq, run_one(&work)));
             };
             match &self.pool {
                 Some(pool) => pool.spawn(job),
                 None => rayon::spawn(job),
             }
-            self.pending.push_back(Mutex::new(rx));
         }
         Ok(())
     }
