@@ -4,7 +4,7 @@
     python examples/ray_extract.py ARCHIVE.jsonl OUT_DIR [--cpus N]
 
 Each Ray task gets a batch of archive lines and runs them through
-``gisa.extract_many`` (one thread per task: Ray runs one task per CPU).
+``gisa.extract_lines`` (one thread per task: Ray runs one task per CPU).
 OUT_DIR gets Parquet files with one row per article: ``id``, ``url``,
 ``title``, ``published``, ``error`` and ``record`` (the SPEC record as the
 JSON text ``gisa extract`` writes, without ``source.path``). On a real
@@ -27,23 +27,10 @@ SCHEMA = pa.schema([(name, pa.string()) for name in ("id", "url", "title", "publ
 
 
 def extract_batch(batch: pd.DataFrame) -> pa.Table:
-    """One batch of archive lines -> one row per article, in the same order.
-    Each line is parsed here, as `gisa extract` parses it (a line that is
-    not a JSON object gives an error row, blank lines are skipped)."""
-    items = []
-    for line in batch["text"]:
-        if not line.strip():
-            continue
-        try:
-            item = json.loads(line)
-        except ValueError as e:
-            item = None, f"not valid JSON: {e}"
-        items.append(item if isinstance(item, dict) else item if isinstance(item, tuple) else (None, "not a JSON object"))
-    good = [i for i in items if isinstance(i, dict)]
-    records = iter(gisa.extract_many(good, jobs=1))
-    out = {"id": [], "url": [], "title": [], "published": [], "error": [], "record": []}
-    for item in items:
-        record = next(records) if isinstance(item, dict) else {"schema_version": gisa.SCHEMA_VERSION, "source": {}, "error": item[1]}
+    """One batch of archive lines -> one row per article, in the same order
+    (`gisa.extract_lines` parses each line as `gisa extract` does)."""
+    out = {name: [] for name in SCHEMA.names}
+    for record in gisa.extract_lines(batch["text"], jobs=1):
         out["id"].append(record.get("id"))
         out["url"].append(record["source"].get("url"))
         out["title"].append(record.get("title"))

@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # The Python package's tests: builds gisa-py into a virtual environment in
 # target/py (created once and reused; pip keeps its usual cache), then runs
-# pytest on gisa-py/tests against target/release/gisa. Ray (for the
-# examples/ test) is installed once; when it cannot be, that test is skipped
-# and says why. cargo builds into the workspace's target/, so compiled
+# pytest on gisa-py/tests against target/release/gisa. Ray and PySpark (and
+# Debian's Java) for the examples/ tests are installed once; when one cannot
+# be, its test is skipped and says why. cargo builds into the workspace's target/, so compiled
 # dependencies (Lindera and its dictionary among them) are reused.
 #   bash scripts/python.sh [PYTEST ARGS]
 set -euo pipefail
@@ -19,8 +19,17 @@ if [ ! -x "$venv/bin/python" ]; then
 fi
 # pip returns at once when these are there.
 "$venv/bin/pip" install -q -r gisa-py/tests/requirements.txt
+# The engines of examples/, each installed once; a test whose engine could
+# not be installed is skipped and says so.
 if ! "$venv/bin/python" -c "import ray.data" 2>/dev/null; then
   "$venv/bin/pip" install -q "ray[data]" || echo "python.sh: ray could not be installed; the Ray example's test will be skipped" >&2
+fi
+if ! command -v java >/dev/null && [ "$(id -u)" = 0 ]; then
+  (apt-get install -y -qq default-jre-headless >/dev/null 2>&1 || { apt-get update -qq >/dev/null 2>&1 && apt-get install -y -qq default-jre-headless >/dev/null 2>&1; }) \
+    || echo "python.sh: Java could not be installed; the Spark example's test will be skipped" >&2
+fi
+if ! "$venv/bin/python" -c "import pyspark" 2>/dev/null; then
+  "$venv/bin/pip" install -q pyspark || echo "python.sh: pyspark could not be installed; the Spark example's test will be skipped" >&2
 fi
 [ -x target/release/gisa ] || cargo build --release --locked --quiet
 VIRTUAL_ENV="$venv" PATH="$venv/bin:$PATH" maturin develop --release --locked --quiet -m gisa-py/Cargo.toml

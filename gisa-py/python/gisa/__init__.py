@@ -54,11 +54,36 @@ __all__ = [
     "extract_html",
     "extract_many",
     "extractor_version",
+    "extract_lines",
     "mention_rows",
     "mentions_frame",
 ]
 
 MENTION_COLUMNS = list(MENTION_COLUMNS)
+
+
+def extract_lines(lines, jobs=None):
+    """Records of JSON Lines archive lines (str), in order, as ``gisa extract``
+    reads an archive: each line is parsed here, blank lines are skipped, and
+    a line that is not a JSON object yields an error object in its place.
+    What a distributed engine (Ray, Spark) hands out is lines of text."""
+    parsed = []
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            item = _json.loads(line)
+            if not isinstance(item, dict):
+                item = (f"line {number}: not a JSON object",)
+        except ValueError as e:
+            item = (f"line {number}: not valid JSON: {e}",)
+        parsed.append(item)  # a dict, or a 1-tuple holding the error message
+    records = iter(extract_many([p for p in parsed if isinstance(p, dict)], jobs=jobs))
+    for item in parsed:
+        if isinstance(item, dict):
+            yield next(records)
+        else:
+            yield {"schema_version": SCHEMA_VERSION, "source": {}, "error": item[0]}
 
 
 def mention_rows(records):
