@@ -8,7 +8,7 @@
   make_archive.py N OUT.jsonl --prose FILE    distinct text: consecutive ~3.7 KB
                                               chunks of FILE (bench/corpus/), so
                                               no article repeats another until
-                                              FILE is used up
+                                              FILE is used up (N = 0: every chunk once)
 """
 import glob
 import json
@@ -46,7 +46,8 @@ def prose(n, path):
         if size >= ARTICLE_BYTES:
             chunks.append("\n".join(cur))
             cur, size = [], 0
-    for i in range(n):
+    # N = 0: every chunk once (distinct text only, nothing repeated).
+    for i in range(n or len(chunks)):
         yield {"id": f"prose-{i}", "url": f"https://bench.example/prose/{i}", "text": chunks[i % len(chunks)]}
 
 

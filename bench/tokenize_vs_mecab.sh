@@ -19,14 +19,8 @@ cd "$(dirname "$0")/.."
 mb="${1:-20}"
 bash scripts/setup.sh >/dev/null
 cargo build --release --locked --quiet
-command -v mecab >/dev/null || (apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q mecab) >&2
-dic_root="target/bench-mecab"
-if [ ! -d "$dic_root/mecab_ko_dic/dictionary" ]; then
-  mkdir -p "$dic_root"
-  python3 -m pip download --quiet --no-deps --dest "$dic_root" python-mecab-ko-dic==2.1.1.post2
-  (cd "$dic_root" && python3 -m zipfile -e python_mecab_ko_dic-*.whl .)
-fi
-dic="$dic_root/mecab_ko_dic/dictionary"
+source bench/lib/mecab.sh
+dic="$mecab_dic"
 news="$(mktemp)"
 trap 'rm -f "$news"' EXIT
 target=$((mb * 1024 * 1024))
