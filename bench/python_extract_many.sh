@@ -3,8 +3,9 @@
 # JSON Lines archive (bench/make_archive.py news, default 20,000 articles):
 # articles/s of each, best of three, and the ratio. The CLI reads the archive
 # and writes JSON Lines; extract_many takes the archive's records (already
-# parsed) and hands back every record as a dict. Then the Ray example on the same
-# archive (when Ray is installed in target/py), once, start-up included.
+# parsed) and hands back every record as a dict. Then the Ray and PySpark
+# examples on the same archive (when installed in target/py; NO_ENGINES=1
+# skips them), once each, start-up included.
 #   bash bench/python_extract_many.sh [ARTICLES]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -56,11 +57,16 @@ printf '  gisa extract        %6.1f s  %6.0f articles/s  %6.1f CPU s\n' "$cli" "
 printf '  gisa.extract_many   %6.1f s  %6.0f articles/s  %6.1f CPU s  (%.2f of the CLI'"'"'s articles/s, %.2f of its articles per CPU s)\n' \
   "$pyt" "$py_rate" "$py_cpu" "$(echo "$py_rate / $cli_rate" | bc -l)" "$(echo "$cli_cpu / $py_cpu" | bc -l)"
 echo "  (load average during the run: $(cut -d' ' -f1-3 /proc/loadavg))"
-if [ -z "${NO_RAY:-}" ] && "$py" -c "import ray.data" 2>/dev/null; then
-  rm -rf "$work/ray-out"
+# The examples/ engines, one run each, start-up (a local cluster, a JVM) included.
+engine() { # NAME MODULE SCRIPT
+  [ -z "${NO_ENGINES:-}" ] && "$py" -c "import $2" 2>/dev/null || return 0
+  rm -rf "$work/$1-out"
+  local s e t
   s=$(date +%s.%N)
-  "$py" examples/ray_extract.py "$archive" "$work/ray-out" >/dev/null 2>&1
+  "$py" "examples/$3" "$archive" "$work/$1-out" >/dev/null 2>&1
   e=$(date +%s.%N)
   t=$(echo "$e - $s" | bc -l)
-  printf '  Ray Data example    %6.1f s  %6.0f articles/s  (one run, cluster start-up included)\n' "$t" "$(echo "$n / $t" | bc -l)"
-fi
+  printf '  %-19s %6.1f s  %6.0f articles/s  (one run, start-up included)\n' "$1 example" "$t" "$(echo "$n / $t" | bc -l)"
+}
+engine Ray ray.data ray_extract.py
+engine PySpark pyspark spark_extract.py
