@@ -54,6 +54,8 @@ def main():
     # Lines as text: each is parsed as the CLI parses it (read_json would let
     # pandas guess types, turning "20240117" into a number).
     ds = ray.data.read_text(args.archive)
+    # One archive file is one block: split it, or one task would do all the work.
+    ds = ds.repartition(4 * int(ray.cluster_resources().get("CPU", 1)))
     ds = ds.map_batches(extract_batch, batch_format="pandas", batch_size=args.batch_size)
     ds.write_parquet(args.out_dir)
     ray.shutdown()

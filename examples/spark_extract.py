@@ -57,6 +57,8 @@ def main():
         .appName("gisa")
         .config("spark.ui.enabled", "false")
         .config("spark.sql.execution.arrow.maxRecordsPerBatch", "256")
+        # Splits of 8 MB: one archive file would otherwise be one task, on one core.
+        .config("spark.sql.files.maxPartitionBytes", str(8 << 20))
         .getOrCreate()
     )
     spark.sparkContext.setLogLevel("ERROR")
