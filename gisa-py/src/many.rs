@@ -17,7 +17,9 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyIterator, PyString};
 
 use crate::errors::raise;
-use crate::work::{engine, error_json, Failure, Fields, Work};
+use gisa_core::output::Record;
+
+use crate::work::{engine, error_object, Failure, Fields, Work};
 
 /// Items per worker thread between reading and yielding: enough to keep
 /// every core busy past a slow article, few enough that memory stays flat.
@@ -31,9 +33,9 @@ pub struct ExtractMany {
     /// Records ready to yield, as dicts.
     ready: VecDeque<Py<PyAny>>,
     /// Finished items' JSON by sequence number, until their turn comes.
-    done: BTreeMap<u64, String>,
-    results: Mutex<Receiver<(u64, String)>>,
-    sender: Sender<(u64, String)>,
+    done: BTreeMap<u64, Outcome>,
+    results: Mutex<Receiver<(u64, Outcome)>>,
+    sender: Sender<(u64, Outcome)>,
     pool: Option<Arc<rayon::ThreadPool>>,
     limit: usize,
     /// Items read (the next one's sequence number; names it in messages).
@@ -96,16 +98,20 @@ impl ExtractMany {
             self.fill(py)?;
         }
         self.drain();
-        // Every record whose turn has come, as dicts in one json.loads.
+        // Every record whose turn has come, as dicts built straight from the
+        // serde serialisation the CLI writes (pythonize: no JSON text to parse).
         let mut batch = Vec::new();
-        while let Some(json) = self.done.remove(&self.next_out) {
-            batch.push(json);
+        while let Some(outcome) = self.done.remove(&self.next_out) {
+            batch.push(outcome);
             self.next_out += 1;
         }
         self.fill(py)?;
-        let list = py.import("json")?.getattr("loads")?.call1((format!("[{}]", batch.join(",")),))?;
-        for record in list.try_iter()? {
-            self.ready.push_back(record?.unbind());
+        for outcome in batch {
+            let object = match &outcome {
+                Ok(record) => pythonize::pythonize(py, record),
+                Err(message) => pythonize::pythonize(py, &error_object(message)),
+            };
+            self.ready.push_back(object.map_err(PyErr::from)?.unbind());
         }
         Ok(self.ready.pop_front())
     }
@@ -148,16 +154,16 @@ impl ExtractMany {
     }
 }
 
-/// One item's JSON: its record, or its error object (a panic included).
-fn run_one(work: &Work) -> String {
-    let engine = match engine() {
-        Ok(e) => e,
-        Err(e) => return error_json(e.message()),
-    };
-    match catch_unwind(AssertUnwindSafe(|| work.run(engine))) {
-        Ok(Ok(json)) => json,
-        Ok(Err(Failure { message, .. })) => error_json(&message),
-        Err(p) => error_json(&format!("internal error while processing: {}", gisa_core::workqueue::panic_message(p.as_ref()))),
+/// What one item gave: its record, or the message of its error object.
+type Outcome = Result<Record, String>;
+
+/// One item's record, or its error (a panic included).
+fn run_one(work: &Work) -> Outcome {
+    let engine = engine().map_err(|e| e.message().to_string())?;
+    match catch_unwind(AssertUnwindSafe(|| work.record_of(engine))) {
+        Ok(Ok(record)) => Ok(record),
+        Ok(Err(Failure { message, .. })) => Err(message),
+        Err(p) => Err(format!("internal error while processing: {}", gisa_core::workqueue::panic_message(p.as_ref()))),
     }
 }
 

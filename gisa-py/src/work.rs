@@ -72,6 +72,11 @@ impl Work {
 
     /// The record as the CLI's JSON text (`--format jsonl`, without the newline).
     pub fn run(&self, engine: &Engine) -> Result<String, Failure> {
+        self.record_of(engine).map(|r| to_json(&r))
+    }
+
+    /// The record, as `gisa extract` makes it.
+    pub fn record_of(&self, engine: &Engine) -> Result<Record, Failure> {
         let record = match self {
             Work::Bad(f) => return Err(f.clone()),
             Work::Record { label, json } => {
@@ -93,7 +98,7 @@ impl Work {
                 record
             }
         };
-        Ok(to_json(&record))
+        Ok(record)
     }
 }
 
@@ -108,10 +113,12 @@ fn batch_failure(e: gisa_batch::Error) -> Failure {
 }
 
 fn to_json(record: &Record) -> String {
-    serde_json::to_string(record).unwrap_or_else(|e| error_json(&format!("cannot serialise the record: {e}")))
+    serde_json::to_string(record).unwrap_or_else(|e| {
+        serde_json::to_string(&error_object(&format!("cannot serialise the record: {e}"))).unwrap_or_default()
+    })
 }
 
 /// The SPEC error object of an item, as the CLI writes it for a bad archive line.
-pub fn error_json(message: &str) -> String {
-    serde_json::to_string(&error_record(None, message.to_string())).unwrap_or_default()
+pub fn error_object(message: &str) -> gisa_core::output::ErrorRecord {
+    error_record(None, message.to_string())
 }
