@@ -1,8 +1,8 @@
 //! gisa for Python: the native module `gisa._gisa` behind the `gisa`
 //! package (python/gisa/__init__.py). Every record is made the way
-//! `gisa extract` makes it and serialised by the same serde code, then
-//! handed to Python's `json.loads`: a dict that `json.dumps` writes back to
-//! the CLI's bytes.
+//! `gisa extract` makes it, and its dict is built by `pythonize` from the
+//! same serde serialisation the CLI writes as JSON: a dict that
+//! `json.dumps` writes back to the CLI's bytes.
 //!
 //! Inputs mean what they mean to the CLI: text (with url, title, published)
 //! is a JSON Lines archive record, HTML bytes are an `.html` file.
@@ -45,15 +45,10 @@ fn extract_html(py: Python<'_>, html: &Bound<'_, PyAny>, url: Option<String>) ->
 /// One item on this thread, without the GIL; an error raises.
 fn one(py: Python<'_>, item: Work) -> PyResult<Py<PyAny>> {
     let engine = py.detach(engine).map_err(|e| raise(e.kind().name(), e.message()))?;
-    match py.detach(|| item.run(engine)) {
-        Ok(json) => loads(py, &json),
+    match py.detach(|| item.record_of(engine)) {
+        Ok(record) => Ok(pythonize::pythonize(py, &record).map_err(PyErr::from)?.unbind()),
         Err(e) => Err(raise(e.kind, &e.message)),
     }
-}
-
-/// JSON text → Python objects, with the C parser of the standard library.
-fn loads(py: Python<'_>, json: &str) -> PyResult<Py<PyAny>> {
-    Ok(py.import("json")?.getattr("loads")?.call1((json,))?.unbind())
 }
 
 /// The mention rows (`CSV_HEADER`'s columns, one list of str per mention)

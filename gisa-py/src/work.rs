@@ -1,5 +1,5 @@
-//! One unit of work and what it gives: the record as the CLI's JSON text,
-//! or the error (kind and message) that makes the item's error object.
+//! One unit of work and what it gives: the record, or the error (kind and
+//! message) that makes the item's error object.
 
 use std::sync::OnceLock;
 
@@ -70,11 +70,6 @@ impl Work {
         Work::Record { label: label.to_string(), json: serde_json::Value::Object(obj).to_string() }
     }
 
-    /// The record as the CLI's JSON text (`--format jsonl`, without the newline).
-    pub fn run(&self, engine: &Engine) -> Result<String, Failure> {
-        self.record_of(engine).map(|r| to_json(&r))
-    }
-
     /// The record, as `gisa extract` makes it.
     pub fn record_of(&self, engine: &Engine) -> Result<Record, Failure> {
         let record = match self {
@@ -110,12 +105,6 @@ fn batch_failure(e: gisa_batch::Error) -> Failure {
         _ => "internal",
     };
     Failure { kind, message: e.message().to_string() }
-}
-
-fn to_json(record: &Record) -> String {
-    serde_json::to_string(record).unwrap_or_else(|e| {
-        serde_json::to_string(&error_object(&format!("cannot serialise the record: {e}"))).unwrap_or_default()
-    })
 }
 
 /// The SPEC error object of an item, as the CLI writes it for a bad archive line.

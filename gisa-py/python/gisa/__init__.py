@@ -1,6 +1,7 @@
 """gisa (기사): Korean regional press articles to structured data.
 
-Every record is the SPEC object `gisa extract` writes (see the README):
+Every record is the SPEC object `gisa extract` writes (see the README),
+built from the same serde serialisation:
 ``json.dumps(record, ensure_ascii=False, separators=(",", ":"))`` gives the
 CLI's bytes.
 
