@@ -56,6 +56,7 @@ def main():
         SparkSession.builder.master(f"local[{args.cores or '*'}]")
         .appName("gisa")
         .config("spark.ui.enabled", "false")
+        .config("spark.ui.showConsoleProgress", "false")
         .config("spark.sql.execution.arrow.maxRecordsPerBatch", "256")
         # Splits of 8 MB: one archive file would otherwise be one task, on one core.
         .config("spark.sql.files.maxPartitionBytes", str(8 << 20))
