@@ -50,6 +50,14 @@ pub struct ProgramsArgs {
     /// Only articles naming this region (a code or a name, as for export).
     #[arg(long, value_parser = super::parse_region)]
     region: Option<String>,
+    /// Write the names seen as a program_names.txt file (with article
+    /// counts as comments) instead of the table: usable in a --rules
+    /// directory, as --programs-from reads a database.
+    #[arg(long, conflicts_with_all = ["by", "region", "format"])]
+    lexicon: bool,
+    /// With --lexicon: only names seen in at least this many articles.
+    #[arg(long, default_value_t = 1, requires = "lexicon")]
+    min_articles: u64,
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
@@ -58,6 +66,14 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
 }
 
 pub fn programs(args: ProgramsArgs) -> anyhow::Result<ExitCode> {
+    if args.lexicon {
+        if let Some(code) = missing(&args.database) {
+            return Ok(code);
+        }
+        let text = open_store(&args.database)?.program_lexicon(args.min_articles).map_err(msg)?;
+        std::io::Write::write_all(&mut std::io::stdout().lock(), text.as_bytes())?;
+        return Ok(ExitCode::SUCCESS);
+    }
     export(&args.database, What::Programs, args.format, false, &Filter { by: args.by, region: args.region, ..Filter::default() })
 }
 

@@ -38,6 +38,11 @@ pub struct Rules {
     /// of a word seen before (same results, slower; for benchmarks).
     #[arg(long)]
     pub no_cache: bool,
+    /// Also find, wherever they occur, the program names a tracking database
+    /// has seen (a SQLite path or a postgres:// URL; see `gisa programs
+    /// --lexicon`): a name quoted in one article is then found bare in another.
+    #[arg(long, value_name = "DB")]
+    pub programs_from: Option<String>,
 }
 
 impl Rules {
@@ -55,8 +60,23 @@ impl Rules {
             None => Morph::new(),
         }?;
         let morph = if self.no_cache { morph.without_cache() } else { morph };
-        Ok(Engine::new(morph, self.lexicon()?))
+        let mut engine = Engine::new(morph, self.lexicon()?);
+        if let Some(db) = &self.programs_from {
+            if let Some(message) = gisa_store::missing_database(db) {
+                anyhow::bail!("--programs-from: {message}");
+            }
+            let mut store = export::open_store(db)?;
+            learn_programs(&mut engine, &mut store)?;
+        }
+        Ok(engine)
     }
+}
+
+/// Adds the program names `store` has seen to the engine's rules (which
+/// changes its extractor version when a name is new).
+pub fn learn_programs(engine: &mut Engine, store: &mut gisa_store::Store) -> anyhow::Result<usize> {
+    let names = store.program_lexicon(1).map_err(|e| anyhow::anyhow!("cannot read the program names: {}", gisa_store::redact(e.message())))?;
+    Ok(engine.learn_program_names(&names))
 }
 
 /// A region for `--region`: a code (2 or 5 digits) or a name the built-in

@@ -12,6 +12,11 @@ pub struct Args {
     /// Database URL (sqlite://gisa.db, a path, or postgres://…); default $GISA_DATABASE_URL.
     #[arg(long, env = "GISA_DATABASE_URL")]
     database: String,
+    /// Do not add the program names the database has seen to the rules
+    /// (by default they are, as `gisa run` does, so both agree on the
+    /// extractor version).
+    #[arg(long)]
+    no_learned_programs: bool,
     #[command(flatten)]
     rules: Rules,
 }
@@ -21,7 +26,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         return Ok(code);
     }
     let mut store = super::export::open_store(&args.database)?;
-    let engine = args.rules.engine()?;
+    let mut engine = args.rules.engine()?;
+    if !args.no_learned_programs {
+        super::learn_programs(&mut engine, &mut store)?;
+    }
     let re = reextract_stale(&mut store, &engine).map_err(msg)?;
     for (id, e) in &re.failed {
         eprintln!("gisa: {id}: {}", gisa_store::redact(e));

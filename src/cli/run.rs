@@ -18,13 +18,17 @@ pub struct Args {
     /// Also write the summary as JSON to this file (- for stdout).
     #[arg(long, value_name = "PATH")]
     summary_json: Option<String>,
+    /// Do not add the program names the database has seen to the rules
+    /// (by default they are, as with `gisa extract --programs-from`).
+    #[arg(long)]
+    no_learned_programs: bool,
     #[command(flatten)]
     rules: Rules,
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let engine = args.rules.engine()?;
-    let summary = gisa_crawl::nightly::run(&args.config, &engine, super::stderr_is_terminal()).map_err(|e| anyhow::anyhow!("{}", redact(&e)))?;
+    let mut engine = args.rules.engine()?;
+    let summary = gisa_crawl::nightly::run(&args.config, &mut engine, !args.no_learned_programs, super::stderr_is_terminal()).map_err(|e| anyhow::anyhow!("{}", redact(&e)))?;
     eprintln!("{}", summary.line());
     if let Some(path) = args.summary_json {
         let json = serde_json::to_string_pretty(&summary).expect("summaries serialise") + "\n";

@@ -21,3 +21,4 @@ mod crawl_exact;
 mod hostile;
 mod fuzz;
 mod regions;
+mod gazetteer;

@@ -66,8 +66,9 @@ pub struct Lexicon {
     pub counters: Vec<Counter>,
     /// Words that end an unquoted program name (사업, 프로젝트, 센터 …; `program_words.txt`).
     pub program_words: HashSet<String>,
-    /// Known program names, spaces removed, longest first.
-    pub program_names: Vec<Vec<char>>,
+    /// Known program names (`program_names.txt`) and any learned from a
+    /// tracking database ([`Lexicon::learn_program_names`]), spaces removed.
+    pub program_names: crate::program_names::ProgramNames,
     /// Longest word first, so 달러 is tried before a shorter word.
     pub currencies: Vec<Currency>,
     /// Words before a number (약, 최대, 총) and after it (이상, 가량).
@@ -343,13 +344,6 @@ fn selectors(name: &str, src: &str) -> Result<Vec<scraper::Selector>, LexiconErr
         .collect()
 }
 
-fn program_names(src: &str) -> Vec<Vec<char>> {
-    let mut out: Vec<Vec<char>> =
-        data_lines(src).map(|(_, l)| l.chars().filter(|c| !c.is_whitespace()).collect()).filter(|n: &Vec<char>| n.len() >= 2).collect();
-    out.sort_by_key(|n| std::cmp::Reverse(n.len()));
-    out.dedup();
-    out
-}
 
 impl Lexicon {
     /// The copies embedded from `dictionaries/` at build time.
@@ -408,7 +402,7 @@ impl Lexicon {
             qualifiers_before,
             qualifiers_after,
             program_words: word_set("program_words.txt", &read("program_words.txt")?)?,
-            program_names: program_names(&read("program_names.txt")?),
+            program_names: crate::program_names::ProgramNames::new(crate::program_names::parse(&read("program_names.txt")?)),
             generic_modifiers: word_set("generic_modifiers.txt", &read("generic_modifiers.txt")?)?,
             particles: word_set("particles.txt", &read("particles.txt")?)?,
             furniture: LineRules::parse("furniture.txt", &read("furniture.txt")?)?,
@@ -420,6 +414,26 @@ impl Lexicon {
         };
         lexicon.fingerprint = hasher.borrow().digest();
         Ok(lexicon)
+    }
+
+    /// Adds the names of a `program_names.txt` text (as `gisa programs
+    /// --lexicon` writes it from a tracking database) as learned names. The
+    /// fingerprint, and so the extractor version, changes exactly when a new
+    /// name comes in: counts and order do not matter, and names the rules
+    /// already know add nothing.
+    pub fn learn_program_names(&mut self, src: &str) -> usize {
+        let new = self.program_names.learn(crate::program_names::parse(src));
+        if !new.is_empty() {
+            let mut h = xxhash_rust::xxh3::Xxh3::new();
+            h.update(&self.fingerprint.to_le_bytes());
+            h.update(b"learned program names");
+            for name in &new {
+                h.update(name.iter().collect::<String>().as_bytes());
+                h.update(b"\n");
+            }
+            self.fingerprint = h.digest();
+        }
+        new.len()
     }
 
     /// The effect of a word written before a number, if it is a qualifier.
@@ -495,7 +509,7 @@ mod tests {
         assert_eq!(lex.after_effect("가량을"), Some(Effect::Approx));
         let usd: Vec<&str> = lex.currencies.iter().filter(|c| c.code == "USD").map(|c| c.word.as_str()).collect();
         assert_eq!(usd, vec!["달러", "불", "弗"]);
-        assert!(lex.program_names.contains(&"한국판뉴딜".chars().collect()));
+        assert!(lex.program_names.contains(&"한국판뉴딜".chars().collect::<Vec<char>>()));
     }
 
     #[test]

@@ -47,6 +47,7 @@ pub mod normalize;
 pub mod numbers;
 pub mod output;
 pub mod pipeline;
+pub mod program_names;
 pub mod workqueue;
 
 pub use error::{Error, ErrorKind, Result};

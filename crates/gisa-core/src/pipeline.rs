@@ -89,6 +89,16 @@ impl Engine {
         Engine { morph, lexicon, explain: false, extractor_version }
     }
 
+    /// Adds program names learned from a tracking database (a
+    /// `program_names.txt` text) to the rules; the extractor version changes
+    /// when a name is new, since the names decide what is found. Returns how
+    /// many names were new.
+    pub fn learn_program_names(&mut self, src: &str) -> usize {
+        let new = self.lexicon.learn_program_names(src);
+        self.extractor_version = extractor_version(&self.lexicon, &self.morph);
+        new
+    }
+
     /// A plain-text article (as saved from a page) to its record.
     pub fn process_text(&self, raw: &str, path: Option<String>) -> Record {
         let article = clean_text(raw, &self.lexicon);

@@ -78,8 +78,12 @@ pub fn database_url(config_path: &Path, config: &RunConfig) -> String {
     }
 }
 
-/// Runs the nightly job. Err means it could not run (exit 2).
-pub fn run(config_path: &Path, engine: &Engine, progress: bool) -> Result<Summary, String> {
+/// Runs the nightly job. Err means it could not run (exit 2). With
+/// `learn_programs`, the program names the database has already seen are
+/// added to the engine's rules first (so a name quoted in one outlet's
+/// article is found bare in another's), which changes its extractor version
+/// when a name is new, and so re-extracts what older names produced.
+pub fn run(config_path: &Path, engine: &mut Engine, learn_programs: bool, progress: bool) -> Result<Summary, String> {
     let started = Instant::now();
     let text = crate::lexicon::read_text(config_path).map_err(|e| format!("cannot read {}: {e}", config_path.display()))?;
     let config: RunConfig = toml::from_str(&text).map_err(|e| {
@@ -92,6 +96,11 @@ pub fn run(config_path: &Path, engine: &Engine, progress: bool) -> Result<Summar
     let url = database_url(config_path, &config);
     let mut store = Store::open(&url).map_err(|e| e.to_string())?;
     store.lock_run().map_err(|e| e.to_string())?;
+    if learn_programs {
+        let names = store.program_lexicon(1).map_err(|e| e.to_string())?;
+        engine.learn_program_names(&names);
+    }
+    let engine = &*engine;
     let state = sources.state_path(&sources_path);
     let frontier = SqliteFrontier::open(&state)?;
     let crawler = Crawler::new(&sources, Box::new(frontier), Options { progress, ..Options::default() })?;

@@ -374,6 +374,24 @@ impl Store {
         self.db.query(sql, params)
     }
 
+    /// The program names this database has seen in at least `min_articles`
+    /// articles, as a `program_names.txt` text with each name's article
+    /// count (`gisa programs --lexicon`; `--programs-from` and `gisa run`
+    /// read it back as learned names).
+    pub fn program_lexicon(&mut self, min_articles: u64) -> Result<String, Error> {
+        let rows = self.db.query(
+            "SELECT p.name, COUNT(DISTINCT m.article_id) FROM programs p JOIN mentions m ON m.program_id = p.id AND m.kind = 'program'
+             GROUP BY p.id, p.name ORDER BY p.name",
+            &[],
+        )?;
+        let names: Vec<(String, u64)> = rows
+            .iter()
+            .filter_map(|r| Some((r[0].as_text()?.to_string(), u64::try_from(r[1].as_int()?).ok()?)))
+            .filter(|(_, n)| *n >= min_articles.max(1))
+            .collect();
+        Ok(gisa_core::program_names::write(&names))
+    }
+
     /// How many rows each table holds (for summaries and tests).
     pub fn counts(&mut self) -> Result<Value, Error> {
         let mut out = serde_json::Map::new();

@@ -85,7 +85,7 @@ fn inside_word(doc: &Doc, t: &crate::morph::Token) -> bool {
 }
 
 fn is_bullet(c: char) -> bool {
-    matches!(c, '▲' | '△' | '□' | '■' | '◆' | '◇' | '○' | '●' | '-' | '·' | '※')
+    matches!(c, '▲' | '△' | '□' | '■' | '◆' | '◇' | '○' | '●' | '-' | '·' | '※' | '▶' | '▷' | '►' | '◎' | '★' | '☆' | '◈' | '▣' | '•')
 }
 
 /// The noun phrase that ends exactly at char `end` (exclusive), walking back
@@ -388,7 +388,9 @@ fn about_raw(doc: &Doc, a: &Amount, ix: &Index) -> Option<(String, &'static str)
                     if let Some((s, e)) = np_before(doc, k) {
                         // Lindera may split an unknown compound (정부연구용역비) oddly:
                         // the name before "(" is at least its whole eojeol.
+                        // A bullet opening the word (△지역활력타운) is not part of it.
                         let word_start = doc.analysis.eojeol_at(k.saturating_sub(1)).map_or(s, |w| doc.analysis.eojeols[w].start);
+                        let word_start = (word_start..s).find(|&i| !is_bullet(doc.chars[i])).unwrap_or(s);
                         // "전년(163억원)": a reference point, not a purpose.
                         return clean_purpose(doc, &phrase(doc, ix, (s.min(word_start), e))).map(|p| (p, "about.parenthesis"));
                     }
@@ -474,6 +476,11 @@ fn about_raw(doc: &Doc, a: &Amount, ix: &Index) -> Option<(String, &'static str)
                 }
             }
         }
+        // "‘2022년 농촌협약 공모’에 선정돼 국비 1천900억원을", "116개 사업이
+        // 선정돼 국비 971억원": what was selected is what the money is for.
+        if let Some(purpose) = selected_before(doc, ix, prev_end) {
+            return Some((purpose, "about.selected"));
+        }
         // 4. "디지털 전환 매출액 20조원".
         if let Some(span) = np_before(doc, prev_end) {
             let text = phrase(doc, ix, span);
@@ -505,6 +512,11 @@ fn about_raw(doc: &Doc, a: &Amount, ix: &Index) -> Option<(String, &'static str)
             }
         }
     }
+    // A budget topic earlier in the sentence: "도시 숲 조성 예산을 당초 36억
+    // 원에서 114억 원으로", "행정체제개편 예산의 경우 50억 원".
+    if let Some(purpose) = budget_topic_before(doc, a, ix, sentence_start) {
+        return Some((purpose, "about.budget_topic"));
+    }
     // 5. The object of the clause before the amount: "87개 세부과제를 발굴해 … 투자".
     let tokens = &doc.analysis.tokens;
     let amount_token = tokens.partition_point(|t| t.start < a.start);
@@ -530,6 +542,74 @@ fn about_raw(doc: &Doc, a: &Amount, ix: &Index) -> Option<(String, &'static str)
         if doc.chars[tok.start] == ',' {
             break;
         }
+    }
+    None
+}
+
+/// The word ending at `end` is a form of 선정되다 (선정돼, 선정되면서 …):
+/// the phrase before it with 에, 이 or 가 (a program, or a noun phrase).
+fn selected_before(doc: &Doc, ix: &Index, end: usize) -> Option<String> {
+    let e = doc.analysis.eojeol_at(end.checked_sub(1)?)?;
+    let ej = &doc.analysis.eojeols[e];
+    if ej.end != end || !doc.slice(ej.start, ej.end).starts_with("선정되") && !doc.slice(ej.start, ej.end).starts_with("선정돼") {
+        return None;
+    }
+    let prev_end = ej.start.checked_sub(1).filter(|&k| doc.at(k) == Some(' '))?;
+    let particle = ["에", "이", "가"].iter().find(|p| prev_end >= 1 && doc.at(prev_end - 1) == p.chars().next())?;
+    let stem_end = prev_end - particle.chars().count();
+    if let Some(p) = ix.ending_at(&[stem_end, stem_end.wrapping_sub(1)], |_| true) {
+        return Some(p.name.clone());
+    }
+    // A quoted phrase no rule took for a name: what the quotes hold.
+    if let Some(close @ ('’' | '”' | '」')) = doc.at(stem_end.wrapping_sub(1)) {
+        let open = match close {
+            '’' => '‘',
+            '”' => '“',
+            _ => '「',
+        };
+        let from = stem_end.saturating_sub(MAX_WORD * 2);
+        let k = (from..stem_end - 1).rev().find(|&k| doc.chars[k] == open || doc.chars[k] == '\n')?;
+        return (doc.chars[k] == open).then(|| clean_purpose(doc, doc.slice(k + 1, stem_end - 1))).flatten();
+    }
+    np_before(doc, stem_end).and_then(|span| clean_purpose(doc, &phrase(doc, ix, span)))
+}
+
+/// How many words back from an amount a budget topic is looked for.
+const MAX_TOPIC_WORDS: usize = 24;
+
+/// The nearest word before the amount, in its sentence, that ends in a budget
+/// word of two syllables or more from `about_words.csv` (예산, 예산안) and a
+/// topic, subject or object particle (예산은, 예산이, 예산을, 예산도) or
+/// "의 경우": the noun phrase it closes is what the amounts after it are
+/// for, however many clauses stand between (사회복지분야 예산이 … 올해보다
+/// 천 6백억 원이 증액된 7천 5백억 원으로).
+fn budget_topic_before(doc: &Doc, a: &Amount, ix: &Index, sentence_start: usize) -> Option<String> {
+    let eojeols = &doc.analysis.eojeols;
+    let last = doc.analysis.eojeol_at(a.start)?;
+    for e in (0..last).rev().take(MAX_TOPIC_WORDS) {
+        let (ws, we) = (eojeols[e].start, eojeols[e].end);
+        if ws < sentence_start {
+            break;
+        }
+        let word = doc.slice(ws, we);
+        let genitive_case = word.ends_with('의') && doc.starts_with(doc.skip_spaces(we, 1), "경우");
+        let stem = ["은", "는", "이", "가", "을", "를", "도"]
+            .iter()
+            .find_map(|p| word.strip_suffix(p))
+            .or_else(|| genitive_case.then(|| word.strip_suffix('의')).flatten());
+        let Some(stem) = stem else { continue };
+        let budget = doc.lex.about_trim.iter().any(|t| t.chars().count() >= 2 && stem.ends_with(t.as_str()));
+        if !budget {
+            continue;
+        }
+        let end = ws + stem.chars().count();
+        // Lindera may cut the word elsewhere (예산의 → 예 + 산의): then the
+        // word's stem and the noun phrase before it.
+        let span = np_before(doc, end).or_else(|| {
+            let before = ws.checked_sub(1).filter(|&k| doc.at(k) == Some(' ')).and_then(|k| np_before(doc, k));
+            Some((before.map_or(ws, |b| b.0), end))
+        });
+        return span.and_then(|span| clean_purpose(doc, &phrase(doc, ix, span)));
     }
     None
 }
@@ -587,6 +667,24 @@ mod tests {
         // The sentence names one program and no other amount stands between.
         let a = about_of("지방소멸대응기금은 정부가 해마다 2조 원을 나눠주는 것이다.");
         assert_eq!(a.as_deref(), Some("지방소멸대응기금"));
+    }
+
+    #[test]
+    fn a_budget_topic_several_clauses_before_its_amounts() {
+        let got = abouts("도시 숲 조성 예산을 당초 36억 원에서 114억 원으로 늘렸다.");
+        assert_eq!(got.iter().map(|(_, a)| a.as_deref()).collect::<Vec<_>>(), [Some("도시 숲 조성"), Some("도시 숲 조성")]);
+        assert_eq!(about_of("특히 논란이 일었던 행정체제개편 예산의 경우 50억 원이 깎였다.").as_deref(), Some("행정체제개편"));
+        assert_eq!(about_of("이 가운데 국방예산이 모두 1조5천억원으로 가장 많다.").as_deref(), Some("국방"));
+        // No budget word: no topic, and no guess.
+        assert_eq!(about_of("시장은 기자들과 만나 모두 50억 원이 깎였다고 말했다."), None);
+    }
+
+    #[test]
+    fn what_was_selected_and_bullets() {
+        assert_eq!(about_of("충북도는 116개 사업이 선정돼 국비 971억원을 확보했다.").as_deref(), Some("116개 사업"));
+        assert_eq!(about_of("4개 군이 ‘2022년 농촌협약 공모’에 선정돼 국비 1천900억원을 확보했다.").as_deref(), Some("2022년 농촌협약 공모"));
+        let got = abouts("주요 사업은 ▶드론전용 비행장조성(30억원) △지역활력타운(160억원) 등이다.");
+        assert_eq!(got.iter().map(|(_, a)| a.as_deref()).collect::<Vec<_>>(), [Some("드론전용 비행장조성"), Some("지역활력타운")]);
     }
 
     #[test]

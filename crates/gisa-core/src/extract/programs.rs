@@ -129,6 +129,11 @@ fn accept_quoted(doc: &Doc, open: char, name: &str, open_at: usize, close_at: us
     if FOLLOW_WORDS.iter().any(|w| after.starts_with(w)) {
         return true;
     }
+    // "‘2022년 농촌협약 공모’에 선정돼": what is selected is a program.
+    let selected = matches!(after.as_str(), "에" | "이" | "가") && doc.starts_with(doc.skip_spaces(k + 1, 1), "선정");
+    if selected {
+        return true;
+    }
     // A one-word coined name (‘스마트빌리지’, ‘이노베이션스퀘어’) used as a noun.
     if open == SQUOTE && !name.contains(char::is_whitespace) && name.chars().count() >= 3 {
         let tokens_are_nouns = doc
@@ -138,9 +143,34 @@ fn accept_quoted(doc: &Doc, open: char, name: &str, open_at: usize, close_at: us
             .filter(|t| t.start > open_at && t.end <= close_at)
             .all(|t| t.pos.is_noun());
         let followed_by_noun_use = doc.tail_is_functional(close_at + 1) && !after.starts_with("라는") && !after.starts_with("란");
-        return tokens_are_nouns && followed_by_noun_use;
+        return tokens_are_nouns && followed_by_noun_use && (program_context(doc, open_at) || said_again(doc, name, close_at));
     }
     false
+}
+
+/// Does the sentence around `at` speak of a program: a program word of its
+/// own (…하는 사업이다, 시범사업 공모) or money (190억 원)? A coined word in
+/// quotes with neither is a headline's catchword (도 넘은 ‘신상털기’), a
+/// nickname in speech (‘윤방부’) or a term (‘접경지역’), not a program.
+fn program_context(doc: &Doc, at: usize) -> bool {
+    let (from, to) = (doc.sentence_start(at), doc.sentence_end(at));
+    let tokens = &doc.analysis.tokens;
+    let first = tokens.partition_point(|t| t.start < from);
+    let words = tokens[first..].iter().take_while(|t| t.end <= to).any(|t| program_word_in(doc, t).is_some());
+    words || (from..to).any(|i| doc.chars[i] == '원' && money_before(doc, i))
+}
+
+/// Is the '원' at `i` a currency: right after a digit or a magnitude word?
+fn money_before(doc: &Doc, i: usize) -> bool {
+    let k = if doc.at(i.wrapping_sub(1)) == Some(' ') { i.wrapping_sub(2) } else { i.wrapping_sub(1) };
+    doc.at(k).is_some_and(|c| c.is_ascii_digit() || "십백천만억조".contains(c))
+}
+
+/// Is `name` written again after `from` (its later mentions make it a thing
+/// the article is about)?
+fn said_again(doc: &Doc, name: &str, from: usize) -> bool {
+    let name: Vec<char> = name.chars().collect();
+    doc.chars.get(from..).is_some_and(|rest| rest.windows(name.len()).any(|w| w == name.as_slice()))
 }
 
 /// A token that may be part of a name's word: nouns, prefixes and suffixes
@@ -248,7 +278,8 @@ fn program_word_in(doc: &Doc, tok: &Token) -> Option<usize> {
     doc.lex
         .program_words
         .iter()
-        .filter(|w| w.chars().count() >= 2 && s.ends_with(w.as_str()) && s.len() > w.len())
+        // (the byte tests first: they reject almost every word without counting chars)
+        .filter(|w| s.len() > w.len() && s.ends_with(w.as_str()) && w.chars().count() >= 2)
         .map(|w| s.chars().count() - w.chars().count())
         .max()
 }
@@ -395,26 +426,27 @@ fn unquoted(doc: &Doc, taken: &[bool]) -> Vec<Program> {
     out
 }
 
-/// Names from `dictionaries/program_names.txt`, wherever they occur with
-/// any spacing, as whole words (not inside a longer word), outside the
-/// names already found.
+/// Names from `dictionaries/program_names.txt` (and any learned from a
+/// tracking database), wherever they occur with any single spacing, as whole
+/// words (not inside a longer word), outside the names already found; the
+/// longest name wins where several start.
 fn known(doc: &Doc, taken: &[bool]) -> Vec<Program> {
-    let mut out: Vec<Program> = Vec::new();
-    let mut i = 0;
-    'scan: while i < doc.len() {
+    let names = doc.lex.program_names.names();
+    let mut hits = doc.lex.program_names.occurrences(&doc.chars);
+    hits.retain(|&(i, end, _)| {
         let starts_word = i == 0 || !doc.chars[i - 1].is_alphanumeric();
-        if starts_word {
-            for name in &doc.lex.program_names {
-                let Some(end) = match_spaced(doc, i, name) else { continue };
-                let ends_word = doc.tail_is_functional(end);
-                if ends_word && !taken[i..end].iter().any(|c| *c) {
-                    out.push(Program { name: doc.slice(i, end).to_string(), start: i, end, rule: "program.known", explain: None });
-                    i = end;
-                    continue 'scan;
-                }
-            }
+        starts_word && doc.tail_is_functional(end) && !taken[i..end].iter().any(|c| *c)
+    });
+    hits.sort_by_key(|&(i, end, _)| (i, std::cmp::Reverse(end)));
+    let mut out: Vec<Program> = Vec::new();
+    let mut reach = 0;
+    for (i, end, k) in hits {
+        if i < reach {
+            continue;
         }
-        i += 1;
+        reach = end;
+        let rule = if names[k].learned { "program.learned" } else { "program.known" };
+        out.push(Program { name: doc.slice(i, end).to_string(), start: i, end, rule, explain: None });
     }
     out
 }
@@ -625,6 +657,18 @@ mod tests {
         // 내년도 and 원의 are not part of the name.
         assert_eq!(names("내년도 지방소멸대응기금 배분이 끝났다."), ["지방소멸대응기금"]);
         assert_eq!(names("도는 100억 원의 지방소멸대응기금을 받는다."), ["지방소멸대응기금"]);
+    }
+
+    #[test]
+    fn a_quoted_catchword_without_program_context_is_not_a_name() {
+        // Headlines and nicknames: no program word, no money, said once.
+        assert!(names("도 넘은 ‘신상털기’…경찰 수사 착수").is_empty());
+        assert!(names("의원은 국방부가 ‘윤방부’가 되고 있다고 비판했다.").is_empty());
+        // Money in the sentence, or a later mention, makes it one.
+        assert_eq!(names("‘햇빛연금’으로 지금까지 190억 원 넘게 나갔다."), ["햇빛연금"]);
+        assert_eq!(names("군은 ‘햇빛연금’을 도입했다. 햇빛연금은 주민에게 돌아간다."), ["햇빛연금", "햇빛연금"]);
+        // Selected in a contest: a program, whatever its last word.
+        assert_eq!(names("4개 군이 ‘2022년 농촌협약 공모’에 선정됐다."), ["2022년 농촌협약 공모"]);
     }
 
     #[test]
