@@ -22,14 +22,14 @@ fi
 # The engines of examples/, each installed once; a test whose engine could
 # not be installed is skipped and says so.
 if ! "$venv/bin/python" -c "import ray.data" 2>/dev/null; then
-  "$venv/bin/pip" install -q "ray[data]" || echo "python.sh: ray could not be installed; the Ray example's test will be skipped" >&2
+  "$venv/bin/pip" install -q "ray[data]==2.60.0" || echo "python.sh: ray could not be installed; the Ray example's test will be skipped" >&2
 fi
 if ! command -v java >/dev/null && [ "$(id -u)" = 0 ]; then
   (apt-get install -y -qq default-jre-headless >/dev/null 2>&1 || { apt-get update -qq >/dev/null 2>&1 && apt-get install -y -qq default-jre-headless >/dev/null 2>&1; }) \
     || echo "python.sh: Java could not be installed; the Spark example's test will be skipped" >&2
 fi
 if ! "$venv/bin/python" -c "import pyspark" 2>/dev/null; then
-  "$venv/bin/pip" install -q pyspark || echo "python.sh: pyspark could not be installed; the Spark example's test will be skipped" >&2
+  "$venv/bin/pip" install -q pyspark==4.3.0 || echo "python.sh: pyspark could not be installed; the Spark example's test will be skipped" >&2
 fi
 [ -x target/release/gisa ] || cargo build --release --locked --quiet
 VIRTUAL_ENV="$venv" PATH="$venv/bin:$PATH" maturin develop --release --locked --quiet -m gisa-py/Cargo.toml
