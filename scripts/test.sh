@@ -4,7 +4,8 @@
 # the tracking database on SQLite and on a real PostgreSQL server started
 # here), then `gisa eval` on fixtures/, fixtures/real/dev and
 # fixtures/real/test, each of which prints the per-field table and fails when
-# a field is below that directory's thresholds.toml.
+# a field is below that directory's thresholds.toml. scripts/python.sh runs
+# the Python package's tests (pytest) in a virtual environment in target/py.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -17,6 +18,8 @@ stop_pg() {
 }
 trap stop_pg EXIT
 cargo test --release --locked --workspace
+# The Python package (gisa-py) against the CLI the line above built.
+bash scripts/python.sh
 # Fuzzing (property tests, tests/it/fuzz.rs) for a bounded time: 60 s over
 # text, HTML, JSON Lines and the number grammar; GISA_FUZZ_SECS runs longer.
 GISA_FUZZ_SECS="${GISA_FUZZ_SECS:-60}" cargo test --release --locked --test gisa fuzz::bounded -- --ignored

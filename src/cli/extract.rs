@@ -16,8 +16,8 @@ pub struct Args {
     /// Files (.txt, .html, .jsonl/.json archives, any of them .gz), directories, URLs, or - for stdin.
     #[arg(default_value = "-")]
     paths: Vec<String>,
-    #[arg(long, value_enum, default_value_t = Format::Jsonl)]
-    format: Format,
+    #[arg(long, value_enum, default_value_t = ExtractFormat::Jsonl)]
+    format: ExtractFormat,
     #[command(flatten)]
     rules: Rules,
     /// Refuse inputs larger than this many bytes.
@@ -48,7 +48,34 @@ pub struct Args {
     unordered: bool,
 }
 
+/// `--format`: the core's formats, and Parquet (written by gisa-batch).
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+enum ExtractFormat {
+    /// One JSON object per line.
+    Jsonl,
+    /// Pretty-printed JSON objects.
+    Json,
+    /// One row per mention (errors as rows of kind `error`).
+    Csv,
+    /// The CSV's rows and columns as a Parquet file (empty cells are null); needs -o FILE or a pipe.
+    Parquet,
+}
+
+impl ExtractFormat {
+    fn batch(self) -> batch::Format {
+        match self {
+            ExtractFormat::Jsonl => batch::Format::Text(Format::Jsonl),
+            ExtractFormat::Json => batch::Format::Text(Format::Json),
+            ExtractFormat::Csv => batch::Format::Text(Format::Csv),
+            ExtractFormat::Parquet => batch::Format::Parquet,
+        }
+    }
+}
+
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    if args.format == ExtractFormat::Parquet && args.output.is_none() && std::io::IsTerminal::is_terminal(&std::io::stdout()) {
+        anyhow::bail!("--format parquet writes a binary file: give -o FILE.parquet (or pipe the output)");
+    }
     if let Some(n) = args.jobs {
         set_threads(n);
     }
@@ -56,7 +83,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let engine = Engine { explain: args.explain, ..args.rules.engine()? };
     let batch_args = batch::Args {
         paths: args.paths,
-        format: args.format,
+        format: args.format.batch(),
         max_bytes: args.max_bytes,
         output: args.output,
         bom: args.bom,

@@ -8,10 +8,19 @@ use std::path::{Path, PathBuf};
 
 use crate::archive::{self, Fields, Item};
 use crate::input;
-use crate::output::{csv_header, render, Format};
+use crate::output::{csv_header, mention_rows, render};
 use crate::pipeline::{error_record, Engine};
 use crate::workqueue;
 use crate::{Error, ErrorKind};
+
+/// How records are written: the core's text formats, or Parquet (which
+/// lives in this crate, so gisa-core stays free of the Arrow crates).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Text(crate::output::Format),
+    /// The mention rows of `Text(Csv)` as a Parquet file (`crate::parquet`).
+    Parquet,
+}
 
 pub struct Args {
     pub paths: Vec<String>,
@@ -40,7 +49,7 @@ pub fn in_shard(shard: Option<(u64, u64)>, key: &str) -> bool {
 /// Where records go: stdout, or a temporary file renamed over the output at
 /// the end, so an interrupted run never leaves a half file that looks whole.
 struct Sink {
-    out: Box<dyn Write>,
+    out: Box<dyn Write + Send>,
     rename: Option<(PathBuf, PathBuf)>,
 }
 
@@ -90,6 +99,8 @@ impl Drop for Sink {
 /// What one item gave: its rendered output and what the summary counts.
 struct Done {
     rendered: String,
+    /// With `--format parquet`: the mention rows (the CSV's cells).
+    rows: Vec<Vec<String>>,
     mentions: [usize; 6],
     /// The message, and the kind it is counted under in the summary.
     error: Option<(String, ErrorKind)>,
@@ -112,18 +123,19 @@ fn process(engine: &Engine, item: &Item, args: &Args) -> Done {
         Item::Line { json, .. } => json.len() as u64 + 1,
         _ => 0,
     };
-    let skip = Done { rendered: String::new(), mentions: [0; 6], error: None, skipped: true, size };
+    let skip = Done { rendered: String::new(), rows: Vec::new(), mentions: [0; 6], error: None, skipped: true, size };
     match result {
         Ok(record) if !in_shard(args.shard, &record.id) => skip,
         Ok(record) => {
             let x = &record.extraction;
             let mentions = [x.amounts.len(), x.counts.len(), x.years.len(), x.programs.len(), x.percentages.len(), x.regions.len()];
-            Done { rendered: render(&record, args.format), mentions, error: None, skipped: false, size }
+            let (rendered, rows) = output(&record, args.format);
+            Done { rendered, rows, mentions, error: None, skipped: false, size }
         }
         Err((label, _)) if !in_shard(args.shard, label.as_deref().unwrap_or("")) => skip,
         Err((label, error)) => {
-            let rendered = render(&error_record(label, error.message().to_string()), args.format);
-            Done { rendered, mentions: [0; 6], error: Some((error.message().to_string(), error.kind())), skipped: false, size }
+            let (rendered, rows) = output(&error_record(label, error.message().to_string()), args.format);
+            Done { rendered, rows, mentions: [0; 6], error: Some((error.message().to_string(), error.kind())), skipped: false, size }
         }
     }
 }
@@ -134,8 +146,17 @@ fn internal_error(item: &Item, panic: &str, args: &Args) -> Done {
     let label = item.label().map(str::to_string);
     let message = format!("internal error while processing: {}{panic}", label.as_deref().map(|l| format!("{l}: ")).unwrap_or_default());
     let skipped = !in_shard(args.shard, label.as_deref().unwrap_or(""));
-    let rendered = if skipped { String::new() } else { render(&error_record(label, message.clone()), args.format) };
-    Done { rendered, mentions: [0; 6], error: Some((message, ErrorKind::Internal)), skipped, size: 0 }
+    let (rendered, rows) = if skipped { (String::new(), Vec::new()) } else { output(&error_record(label, message.clone()), args.format) };
+    Done { rendered, rows, mentions: [0; 6], error: Some((message, ErrorKind::Internal)), skipped, size: 0 }
+}
+
+/// One record (or error object) in the output format: text to write, or
+/// the mention rows for the Parquet table.
+fn output<T: serde::Serialize>(value: &T, format: Format) -> (String, Vec<Vec<String>>) {
+    match format {
+        Format::Text(f) => (render(value, f), Vec::new()),
+        Format::Parquet => (String::new(), serde_json::to_value(value).map(|v| mention_rows(&v)).unwrap_or_default()),
+    }
 }
 
 /// The closing summary's numbers.
@@ -177,9 +198,17 @@ pub fn run(engine: &Engine, args: &Args) -> Result<Tally, Error> {
     let started = std::time::Instant::now();
     let mut sink = Sink::open(args.output.as_ref())?;
     let mut tally = Tally::default();
-    if args.format == Format::Csv {
+    if args.format == Format::Text(crate::output::Format::Csv) {
         sink.out.write_all(csv_header(args.bom).as_bytes()).map_err(output_error)?;
     }
+    // Parquet takes the output over until its footer is written.
+    let mut table = match args.format {
+        Format::Parquet => Some(
+            crate::parquet::MentionTable::new(std::mem::replace(&mut sink.out, Box::new(std::io::sink())))
+                .map_err(|e| Error::new(ErrorKind::Output, format!("cannot start the Parquet output: {e}")))?,
+        ),
+        Format::Text(_) => None,
+    };
     let inputs = input::expand(&args.paths);
     let bar = args.progress.then(|| progress_bar(&inputs));
     let items = archive::items(inputs, args.max_bytes);
@@ -216,7 +245,10 @@ pub fn run(engine: &Engine, args: &Args) -> Result<Tally, Error> {
                 b.set_message(format!("{} articles ({per_sec:.0}/s), {} errors", tally.articles, tally.failed));
             }
         }
-        sink.out.write_all(d.rendered.as_bytes())
+        match &mut table {
+            Some(t) => t.push(d.rows),
+            None => sink.out.write_all(d.rendered.as_bytes()),
+        }
     });
     if let Some(b) = bar {
         b.finish_and_clear();
@@ -228,6 +260,9 @@ pub fn run(engine: &Engine, args: &Args) -> Result<Tally, Error> {
             return Ok(tally);
         }
         Err(e) => return Err(output_error(e)),
+    }
+    if let Some(t) = table {
+        sink.out = t.finish().map_err(output_error)?;
     }
     sink.finish()?;
     tally.seconds = started.elapsed().as_secs_f64();

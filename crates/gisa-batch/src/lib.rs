@@ -11,6 +11,7 @@ pub mod archive;
 pub mod batch;
 mod error;
 pub mod input;
+pub mod parquet;
 pub mod interrupt;
 pub mod read;
 

@@ -126,6 +126,14 @@ pub fn csv_header(bom: bool) -> String {
 
 /// CSV rows, one per mention, for a record (or an error object) as JSON.
 pub fn csv_rows(v: &serde_json::Value) -> String {
+    mention_rows(v).iter().map(|row| csv_line(row)).collect()
+}
+
+/// The cells of the CSV rows (one per mention, [`CSV_HEADER`]'s columns,
+/// `""` for an empty cell) for a record or an error object as JSON: what
+/// `--format csv` and `--format parquet` write and Python's
+/// `gisa.mentions_frame` holds, from one place so they cannot drift apart.
+pub fn mention_rows(v: &serde_json::Value) -> Vec<Vec<String>> {
     let s = |x: &serde_json::Value| match x {
         serde_json::Value::Null => String::new(),
         serde_json::Value::String(s) => s.clone(),
@@ -139,9 +147,9 @@ pub fn csv_rows(v: &serde_json::Value) -> String {
         row[2] = s(&source["url"]);
         row[5] = "error".into();
         row[6] = s(err);
-        return csv_line(&row);
+        return vec![row];
     }
-    let mut out = String::new();
+    let mut out = Vec::new();
     // A region code's name, from the record's own region mentions.
     let region_name = |code: &serde_json::Value| {
         v["regions"].as_array().into_iter().flatten().find(|r| !code.is_null() && r["code"] == *code).map_or(String::new(), |r| s(&r["name"]))
@@ -163,11 +171,10 @@ pub fn csv_rows(v: &serde_json::Value) -> String {
                 _ => &serde_json::Value::Null,
             };
             let region = if kind == "region" { &m["code"] } else { &m["region"] };
-            let row = [
+            out.push(vec![
                 s(&v["id"]), label.clone(), s(&source["url"]), s(&source["outlet"]), s(&v["published"]), kind.to_string(), s(text), s(value), s(unit),
                 s(&m["role"]), s(&m["noun"]), s(&m["about"]), s(&m["bound"]), s(&m["approx"]), s(&m["start"]), s(&m["end"]), s(region), region_name(region),
-            ];
-            out += &csv_line(&row);
+            ]);
         }
     }
     out
