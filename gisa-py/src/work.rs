@@ -75,12 +75,12 @@ impl Work {
         let record = match self {
             Work::Bad(f) => return Err(f.clone()),
             Work::Record { label, json } => {
-                let (article, _) = archive::article(json, label, &archive::Fields::default(), &engine.lexicon).map_err(batch_failure)?;
+                let (article, _) = archive::article(json, label, &archive::Fields::default(), &engine.lexicon.cleaning).map_err(batch_failure)?;
                 engine.process_article(article, None)
             }
             Work::Html { bytes, url } => {
                 let name = url.as_deref().unwrap_or("the page");
-                let cleaned = clean_bytes(&engine.lexicon, name, bytes, None, url.as_deref(), true)
+                let cleaned = clean_bytes(&engine.lexicon.cleaning, name, bytes, None, url.as_deref(), true)
                     .map_err(|e| Failure { kind: e.kind().name(), message: e.message().to_string() })?;
                 let mut record = engine.process_article(cleaned.article, None);
                 // As `gisa extract page.html` records them (gisa-batch's read.rs).
