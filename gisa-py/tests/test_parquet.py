@@ -1,5 +1,6 @@
 """`gisa extract --format parquet`: read back with pandas (pyarrow), it has
-the CSV's columns and rows; shards written as Parquet parts concatenate to
+the CSV's columns and rows; `--format parquet-articles` has one row per
+record, matching the JSON Lines; shards written as Parquet parts concatenate to
 the whole archive, each article once."""
 
 import csv
@@ -38,6 +39,39 @@ def test_parquet_has_the_csv_columns_and_rows(gisa_bin, tmp_path):
     assert frame["source"].isna().sum() == 0  # every row names its archive line
     assert (frame["kind"] == "error").sum() == 1
     assert frame["end"].dropna().astype(int).gt(frame["start"].dropna().astype(int)).all()
+
+
+def test_parquet_articles_has_one_row_per_record_matching_the_jsonl(gisa_bin, tmp_path):
+    src = archive(tmp_path)
+    out = tmp_path / "a.parquet"
+    run_cli(gisa_bin, src, "--format", "parquet-articles", "-o", out)
+    frame = pq.read_table(out).to_pandas().fillna("")
+    assert list(frame.columns) == [
+        "article_id", "source", "url", "outlet", "published", "title", "extractor_version", "error",
+        "amounts", "counts", "years", "programs", "percentages", "regions", "text",
+    ]
+    records = [json.loads(l) for l in run_cli(gisa_bin, src).splitlines()]
+    assert len(frame) == len(records) == 31
+    kinds = ["amounts", "counts", "years", "programs", "percentages", "regions"]
+    for row, rec in zip(frame.to_dict("records"), records):
+        assert row["source"] == rec["source"]["path"] and row["url"] == (rec["source"].get("url") or "")
+        if "error" in rec:
+            assert row["error"] == rec["error"] and row["text"] == "" and row["amounts"] == ""
+            continue
+        assert row["article_id"] == rec["id"] and row["text"] == rec["text"] and row["error"] == ""
+        assert row["extractor_version"] == rec["extractor_version"]
+        assert [int(row[k]) for k in kinds] == [len(rec[k]) for k in kinds]
+    # The mentions table joins it: each article's mention rows number its counts.
+    mentions = pq.read_table(run_parquet(gisa_bin, src, tmp_path)).to_pandas()
+    per_article = mentions[mentions["kind"] != "error"].groupby("article_id").size()
+    totals = frame[frame["error"] == ""].set_index("article_id")[kinds].astype(int).sum(axis=1)
+    assert per_article.sort_index().tolist() == totals[totals > 0].sort_index().tolist()
+
+
+def run_parquet(gisa_bin, src, tmp_path):
+    out = tmp_path / "mentions.parquet"
+    run_cli(gisa_bin, src, "--format", "parquet", "-o", out)
+    return out
 
 
 def test_parquet_shards_concatenate_to_the_archive(gisa_bin, tmp_path):

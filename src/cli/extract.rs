@@ -59,6 +59,8 @@ enum ExtractFormat {
     Csv,
     /// The CSV's rows and columns as a Parquet file (empty cells are null); needs -o FILE or a pipe.
     Parquet,
+    /// One row per article as a Parquet file: metadata, mention counts per kind, text (joins the mentions on article_id).
+    ParquetArticles,
 }
 
 impl ExtractFormat {
@@ -68,13 +70,14 @@ impl ExtractFormat {
             ExtractFormat::Json => batch::Format::Text(Format::Json),
             ExtractFormat::Csv => batch::Format::Text(Format::Csv),
             ExtractFormat::Parquet => batch::Format::Parquet,
+            ExtractFormat::ParquetArticles => batch::Format::ParquetArticles,
         }
     }
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    if args.format == ExtractFormat::Parquet && args.output.is_none() && std::io::IsTerminal::is_terminal(&std::io::stdout()) {
-        anyhow::bail!("--format parquet writes a binary file: give -o FILE.parquet (or pipe the output)");
+    if matches!(args.format, ExtractFormat::Parquet | ExtractFormat::ParquetArticles) && args.output.is_none() && std::io::IsTerminal::is_terminal(&std::io::stdout()) {
+        anyhow::bail!("--format parquet and parquet-articles write a binary file: give -o FILE.parquet (or pipe the output)");
     }
     if let Some(n) = args.jobs {
         set_threads(n);

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use crate::archive::{self, Fields, Item};
 use crate::input;
-use crate::output::{csv_header, mention_rows, render};
+use crate::output::{article_row, csv_header, mention_rows, render, ARTICLE_HEADER, CSV_HEADER};
 use crate::pipeline::{error_record, Engine};
 use crate::workqueue;
 use crate::{Error, ErrorKind};
@@ -20,6 +20,8 @@ pub enum Format {
     Text(crate::output::Format),
     /// The mention rows of `Text(Csv)` as a Parquet file (`crate::parquet`).
     Parquet,
+    /// One row per article (`gisa_core::output::ARTICLE_HEADER`) as a Parquet file.
+    ParquetArticles,
 }
 
 pub struct Args {
@@ -99,7 +101,8 @@ impl Drop for Sink {
 /// What one item gave: its rendered output and what the summary counts.
 struct Done {
     rendered: String,
-    /// With `--format parquet`: the mention rows (the CSV's cells).
+    /// With `--format parquet`: the mention rows (the CSV's cells); with
+    /// `parquet-articles`: the article's one row.
     rows: Vec<Vec<String>>,
     mentions: [usize; 6],
     /// The message, and the kind it is counted under in the summary.
@@ -156,6 +159,7 @@ fn output<T: serde::Serialize>(value: &T, format: Format) -> (String, Vec<Vec<St
     match format {
         Format::Text(f) => (render(value, f), Vec::new()),
         Format::Parquet => (String::new(), serde_json::to_value(value).map(|v| mention_rows(&v)).unwrap_or_default()),
+        Format::ParquetArticles => (String::new(), serde_json::to_value(value).map(|v| vec![article_row(&v)]).unwrap_or_default()),
     }
 }
 
@@ -203,10 +207,13 @@ pub fn run(engine: &Engine, args: &Args) -> Result<Tally, Error> {
     }
     // Parquet takes the output over until its footer is written.
     let mut table = match args.format {
-        Format::Parquet => Some(
-            crate::parquet::MentionTable::new(std::mem::replace(&mut sink.out, Box::new(std::io::sink())))
-                .map_err(|e| Error::new(ErrorKind::Output, format!("cannot start the Parquet output: {e}")))?,
-        ),
+        Format::Parquet | Format::ParquetArticles => {
+            let header: &[&str] = if args.format == Format::Parquet { &CSV_HEADER } else { &ARTICLE_HEADER };
+            Some(
+                crate::parquet::Table::new(std::mem::replace(&mut sink.out, Box::new(std::io::sink())), header)
+                    .map_err(|e| Error::new(ErrorKind::Output, format!("cannot start the Parquet output: {e}")))?,
+            )
+        }
         Format::Text(_) => None,
     };
     let inputs = input::expand(&args.paths);

@@ -1,6 +1,7 @@
 //! `--format parquet`: the mention rows of `--format csv` (the same columns,
 //! `gisa_core::output::CSV_HEADER`, and the same cells) as a Parquet file,
-//! with the `parquet` crate's Arrow writer. Every column is UTF-8 text, an
+//! with the `parquet` crate's Arrow writer; `--format parquet-articles`: one
+//! row per article (`gisa_core::output::ARTICLE_HEADER`). Every column is UTF-8 text, an
 //! empty CSV cell is null. Rows are buffered a batch at a time and row
 //! groups are capped, so memory stays flat however long the archive.
 //! (Here and not in gisa-core, which stays free of the Arrow crates.)
@@ -15,29 +16,28 @@ use parquet::arrow::ArrowWriter;
 use parquet::basic::Compression;
 use parquet::file::properties::WriterProperties;
 
-use gisa_core::output::CSV_HEADER;
-
 /// Rows handed to the writer at once.
 const BATCH_ROWS: usize = 8192;
 /// Rows per row group: what the writer holds in memory before writing.
 const ROW_GROUP_ROWS: usize = 65_536;
 
-/// A Parquet file of mention rows being written.
-pub struct MentionTable<W: Write + Send> {
+/// A Parquet file of rows (mentions or articles) being written.
+pub struct Table<W: Write + Send> {
     writer: ArrowWriter<W>,
     schema: Arc<Schema>,
     rows: Vec<Vec<String>>,
 }
 
-impl<W: Write + Send> MentionTable<W> {
-    pub fn new(out: W) -> Result<MentionTable<W>, parquet::errors::ParquetError> {
-        let schema = Arc::new(Schema::new(CSV_HEADER.iter().map(|c| Field::new(*c, DataType::Utf8, true)).collect::<Vec<_>>()));
+impl<W: Write + Send> Table<W> {
+    /// A table whose text columns are `header`.
+    pub fn new(out: W, header: &[&str]) -> Result<Table<W>, parquet::errors::ParquetError> {
+        let schema = Arc::new(Schema::new(header.iter().map(|c| Field::new(*c, DataType::Utf8, true)).collect::<Vec<_>>()));
         let props = WriterProperties::builder().set_compression(Compression::SNAPPY).set_max_row_group_row_count(Some(ROW_GROUP_ROWS)).build();
         let writer = ArrowWriter::try_new(out, schema.clone(), Some(props))?;
-        Ok(MentionTable { writer, schema, rows: Vec::with_capacity(BATCH_ROWS) })
+        Ok(Table { writer, schema, rows: Vec::with_capacity(BATCH_ROWS) })
     }
 
-    /// Adds rows (`mention_rows` of one record); writes a batch when one is full.
+    /// Adds rows (`mention_rows` or `article_row` of one record); writes a batch when one is full.
     pub fn push(&mut self, rows: Vec<Vec<String>>) -> std::io::Result<()> {
         self.rows.extend(rows);
         if self.rows.len() >= BATCH_ROWS {
@@ -50,7 +50,7 @@ impl<W: Write + Send> MentionTable<W> {
         if self.rows.is_empty() {
             return Ok(());
         }
-        let columns: Vec<ArrayRef> = (0..CSV_HEADER.len())
+        let columns: Vec<ArrayRef> = (0..self.schema.fields().len())
             .map(|c| {
                 let mut b = StringBuilder::new();
                 for row in &self.rows {

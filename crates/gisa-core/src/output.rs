@@ -124,6 +124,44 @@ pub fn csv_header(bom: bool) -> String {
     if bom { format!("\u{FEFF}{h}") } else { h }
 }
 
+/// The columns of `--format parquet-articles`: one row per article (or
+/// error object), its metadata, how many mentions of each kind it has, and
+/// its text, so a table of articles sits beside the table of mentions and
+/// joins it on `article_id`.
+pub const ARTICLE_HEADER: [&str; 15] = [
+    "article_id", "source", "url", "outlet", "published", "title", "extractor_version", "error", "amounts", "counts", "years",
+    "programs", "percentages", "regions", "text",
+];
+
+/// The cells of a record's (or an error object's) `ARTICLE_HEADER` row,
+/// `""` for an empty cell; mention counts in decimal.
+pub fn article_row(v: &serde_json::Value) -> Vec<String> {
+    let s = |x: &serde_json::Value| match x {
+        serde_json::Value::Null => String::new(),
+        serde_json::Value::String(s) => s.clone(),
+        other => other.to_string(),
+    };
+    let source = &v["source"];
+    let count = |list: &str| v[list].as_array().map_or(String::new(), |a| a.len().to_string());
+    vec![
+        s(&v["id"]),
+        s(&source["path"]),
+        s(&source["url"]),
+        s(&source["outlet"]),
+        s(&v["published"]),
+        s(&v["title"]),
+        s(&v["extractor_version"]),
+        s(&v["error"]),
+        count("amounts"),
+        count("counts"),
+        count("years"),
+        count("programs"),
+        count("percentages"),
+        count("regions"),
+        s(&v["text"]),
+    ]
+}
+
 /// CSV rows, one per mention, for a record (or an error object) as JSON.
 pub fn csv_rows(v: &serde_json::Value) -> String {
     mention_rows(v).iter().map(|row| csv_line(row)).collect()
