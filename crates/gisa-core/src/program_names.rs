@@ -112,27 +112,62 @@ impl ProgramNames {
     /// offsets, in no particular order. Linear in the text plus the matches.
     pub fn occurrences(&self, chars: &[char]) -> Vec<(usize, usize, usize)> {
         let Some(ac) = &self.automaton else { return Vec::new() };
-        // The text without spaces, and each of its chars' place in `chars`.
-        let mut squashed = String::with_capacity(chars.len() * 3);
-        let mut at_byte: Vec<usize> = Vec::with_capacity(chars.len() * 3 + 1);
-        for (i, c) in chars.iter().enumerate() {
-            if *c == ' ' {
-                continue;
-            }
-            squashed.push(*c);
-            at_byte.extend(std::iter::repeat_n(i, c.len_utf8()));
+        // Each byte of the squashed text is mapped back to its char: with a
+        // u32 for any text of under 4 G chars (a usize per byte was 8 bytes of
+        // memory per input byte on a huge article), a usize beyond.
+        if u32::try_from(chars.len()).is_ok() {
+            occurrences_in::<u32>(ac, chars)
+        } else {
+            occurrences_in::<usize>(ac, chars)
         }
-        let mut out = Vec::new();
-        for m in ac.find_overlapping_iter(&squashed) {
-            let (start, end) = (at_byte[m.start()], at_byte[m.end() - 1] + 1);
-            // Single spaces only: two spaces or a line break part two words.
-            let spaced = chars[start..end].windows(2).all(|w| !(w[0] == ' ' && w[1] == ' '));
-            if spaced {
-                out.push((start, end, m.pattern().as_usize()));
-            }
-        }
-        out
     }
+}
+
+/// A char offset as stored in the byte → char map of `occurrences_in`.
+trait CharIndex: Copy {
+    fn from_usize(i: usize) -> Self;
+    fn to_usize(self) -> usize;
+}
+
+impl CharIndex for u32 {
+    fn from_usize(i: usize) -> Self {
+        i as u32 // callers check that every offset fits
+    }
+    fn to_usize(self) -> usize {
+        self as usize
+    }
+}
+
+impl CharIndex for usize {
+    fn from_usize(i: usize) -> Self {
+        i
+    }
+    fn to_usize(self) -> usize {
+        self
+    }
+}
+
+fn occurrences_in<I: CharIndex>(ac: &AhoCorasick, chars: &[char]) -> Vec<(usize, usize, usize)> {
+    // The text without spaces, and each of its bytes' char in `chars`.
+    let mut squashed = String::with_capacity(chars.len() * 3);
+    let mut at_byte: Vec<I> = Vec::with_capacity(chars.len() * 3 + 1);
+    for (i, c) in chars.iter().enumerate() {
+        if *c == ' ' {
+            continue;
+        }
+        squashed.push(*c);
+        at_byte.extend(std::iter::repeat_n(I::from_usize(i), c.len_utf8()));
+    }
+    let mut out = Vec::new();
+    for m in ac.find_overlapping_iter(&squashed) {
+        let (start, end) = (at_byte[m.start()].to_usize(), at_byte[m.end() - 1].to_usize() + 1);
+        // Single spaces only: two spaces or a line break part two words.
+        let spaced = chars[start..end].windows(2).all(|w| !(w[0] == ' ' && w[1] == ' '));
+        if spaced {
+            out.push((start, end, m.pattern().as_usize()));
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -141,6 +176,19 @@ mod tests {
 
     fn chars(s: &str) -> Vec<char> {
         s.chars().collect()
+    }
+
+    /// The compact map (u32) and the wide one (usize, for texts of 4 G chars
+    /// or more) find the same occurrences.
+    #[test]
+    fn both_offset_maps_give_the_same_occurrences() {
+        let names = ProgramNames::new(vec![chars("스마트빌리지"), chars("기회발전특구")]);
+        let text = chars("도는 스마트 빌리지와 기회발전특구, 스마트  빌리지(두 칸)와 스마트빌리지사업을 한다");
+        let ac = names.automaton.as_ref().unwrap();
+        let compact = occurrences_in::<u32>(ac, &text);
+        assert_eq!(compact, occurrences_in::<usize>(ac, &text));
+        let found: Vec<String> = compact.iter().map(|&(s, e, _)| text[s..e].iter().collect()).collect();
+        assert_eq!(found, ["스마트 빌리지", "기회발전특구", "스마트빌리지"]);
     }
 
     #[test]
