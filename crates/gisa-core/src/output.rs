@@ -124,6 +124,16 @@ pub fn csv_header(bom: bool) -> String {
     if bom { format!("\u{FEFF}{h}") } else { h }
 }
 
+/// A JSON value as a table cell: `""` for null, a string's own text, any
+/// other value as JSON (shared by the mention and article rows).
+fn cell(x: &serde_json::Value) -> String {
+    match x {
+        serde_json::Value::Null => String::new(),
+        serde_json::Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
 /// The columns of `--format parquet-articles`: one row per article (or
 /// error object), its metadata, how many mentions of each kind it has, and
 /// its text, so a table of articles sits beside the table of mentions and
@@ -136,11 +146,7 @@ pub const ARTICLE_HEADER: [&str; 15] = [
 /// The cells of a record's (or an error object's) `ARTICLE_HEADER` row,
 /// `""` for an empty cell; mention counts in decimal.
 pub fn article_row(v: &serde_json::Value) -> Vec<String> {
-    let s = |x: &serde_json::Value| match x {
-        serde_json::Value::Null => String::new(),
-        serde_json::Value::String(s) => s.clone(),
-        other => other.to_string(),
-    };
+    let s = cell;
     let source = &v["source"];
     let count = |list: &str| v[list].as_array().map_or(String::new(), |a| a.len().to_string());
     vec![
@@ -172,11 +178,7 @@ pub fn csv_rows(v: &serde_json::Value) -> String {
 /// `--format csv` and `--format parquet` write and Python's
 /// `gisa.mentions_frame` holds, from one place so they cannot drift apart.
 pub fn mention_rows(v: &serde_json::Value) -> Vec<Vec<String>> {
-    let s = |x: &serde_json::Value| match x {
-        serde_json::Value::Null => String::new(),
-        serde_json::Value::String(s) => s.clone(),
-        other => other.to_string(),
-    };
+    let s = cell;
     let source = &v["source"];
     let label = s(&source["path"]);
     if let Some(err) = v.get("error") {
