@@ -18,11 +18,7 @@ cargo build --release --locked --quiet
 work="target/bench-extract"
 mkdir -p "$work"
 python3 bench/make_archive.py "$n" "$work/news.jsonl"
-prose="target/bench-corpus/korean.txt"
-if [ ! -s "$prose" ]; then
-  mkdir -p target/bench-corpus
-  bash bench/corpus/fetch_korean.sh "$prose" "$PWD/target/bench-corpus/build" >&2 || rm -f "$prose"
-fi
+source bench/lib/prose.sh
 [ -s "$prose" ] && python3 bench/make_archive.py "$(( n < 2700 ? n : 2700 ))" "$work/prose.jsonl" --prose "$prose"
 
 # Prints articles/s, the best of three runs (this VM's neighbours make

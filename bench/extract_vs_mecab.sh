@@ -16,11 +16,8 @@ cargo build --release --locked --quiet
 source bench/lib/mecab.sh
 work="target/bench-vs-mecab"
 mkdir -p "$work"
-prose="target/bench-corpus/korean.txt"
-if [ ! -s "$prose" ]; then
-  mkdir -p target/bench-corpus
-  bash bench/corpus/fetch_korean.sh "$prose" "$PWD/target/bench-corpus/build" >&2
-fi
+source bench/lib/prose.sh
+[ -s "$prose" ] || { echo "extract_vs_mecab: no prose corpus (bench/corpus/fetch_korean.sh failed)" >&2; exit 1; }
 python3 bench/make_archive.py 0 "$work/prose.jsonl" --prose "$prose"
 # MeCab reads the very text gisa extracts, one article per line.
 python3 -c 'import json, sys

@@ -25,11 +25,7 @@ news="$(mktemp)"
 trap 'rm -f "$news"' EXIT
 target=$((mb * 1024 * 1024))
 while [ "$(stat -c %s "$news")" -lt "$target" ]; do cat fixtures/*.txt >> "$news"; done
-prose="target/bench-corpus/korean.txt"
-if [ ! -s "$prose" ]; then
-  mkdir -p target/bench-corpus
-  bash bench/corpus/fetch_korean.sh "$prose" "$PWD/target/bench-corpus/build" >&2 || rm -f "$prose"
-fi
+source bench/lib/prose.sh
 
 seconds() { local corpus="$1" s e; shift; s=$(date +%s.%N); "$@" < "$corpus" > /dev/null; e=$(date +%s.%N); echo "$e - $s" | bc -l; }
 for corpus in "$news" "$prose"; do
