@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use crate::archive::{self, Fields, Item};
 use crate::input;
-use crate::output::{article_row, csv_header, mention_rows, render, ARTICLE_HEADER, CSV_HEADER};
+use crate::output::{article_row, csv_header, mention_rows, render, write_json, Record, ARTICLE_HEADER, CSV_HEADER};
 use crate::pipeline::{error_record, Engine};
 use crate::workqueue;
 use crate::{Error, ErrorKind};
@@ -100,7 +100,7 @@ impl Drop for Sink {
 
 /// What one item gave: its rendered output and what the summary counts.
 struct Done {
-    rendered: String,
+    rendered: Rendered,
     /// With `--format parquet`: the mention rows (the CSV's cells); with
     /// `parquet-articles`: the article's one row.
     rows: Vec<Vec<String>>,
@@ -111,6 +111,21 @@ struct Done {
     /// Input bytes the item stood for, for the progress bar.
     size: u64,
 }
+
+/// A record's output, ready to write.
+enum Rendered {
+    /// Serialised by the worker (every record of normal size, error objects, CSV).
+    Text(String),
+    /// A record of more than `WRITE_THROUGH_TEXT` bytes of text, serialised
+    /// by the writer straight into the output (pretty when true).
+    Record(Box<Record>, bool),
+}
+
+/// Text size above which a JSON record is written through: serialised into
+/// a buffer first, a 12 MB text's record (32 MB of JSON) held its whole
+/// output in memory beside the record itself (issue 15). Far above a news
+/// article, so workers still serialise nearly everything in parallel.
+const WRITE_THROUGH_TEXT: usize = 1 << 20;
 
 fn process(engine: &Engine, item: &Item, args: &Args) -> Done {
     let result = match item {
@@ -126,19 +141,27 @@ fn process(engine: &Engine, item: &Item, args: &Args) -> Done {
         Item::Line { json, .. } => json.len() as u64 + 1,
         _ => 0,
     };
-    let skip = Done { rendered: String::new(), rows: Vec::new(), mentions: [0; 6], error: None, skipped: true, size };
+    let skip = Done { rendered: Rendered::Text(String::new()), rows: Vec::new(), mentions: [0; 6], error: None, skipped: true, size };
     match result {
         Ok(record) if !in_shard(args.shard, &record.id) => skip,
         Ok(record) => {
             let x = &record.extraction;
             let mentions = [x.amounts.len(), x.counts.len(), x.years.len(), x.programs.len(), x.percentages.len(), x.regions.len()];
+            let json = match args.format {
+                Format::Text(crate::output::Format::Jsonl) => Some(false),
+                Format::Text(crate::output::Format::Json) => Some(true),
+                _ => None,
+            };
+            if let Some(pretty) = json.filter(|_| record.text.len() > WRITE_THROUGH_TEXT) {
+                return Done { rendered: Rendered::Record(Box::new(record), pretty), rows: Vec::new(), mentions, error: None, skipped: false, size };
+            }
             let (rendered, rows) = output(&record, args.format);
-            Done { rendered, rows, mentions, error: None, skipped: false, size }
+            Done { rendered: Rendered::Text(rendered), rows, mentions, error: None, skipped: false, size }
         }
         Err((label, _)) if !in_shard(args.shard, label.as_deref().unwrap_or("")) => skip,
         Err((label, error)) => {
             let (rendered, rows) = output(&error_record(label, error.message().to_string()), args.format);
-            Done { rendered, rows, mentions: [0; 6], error: Some((error.message().to_string(), error.kind())), skipped: false, size }
+            Done { rendered: Rendered::Text(rendered), rows, mentions: [0; 6], error: Some((error.message().to_string(), error.kind())), skipped: false, size }
         }
     }
 }
@@ -150,7 +173,7 @@ fn internal_error(item: &Item, panic: &str, args: &Args) -> Done {
     let message = format!("internal error while processing: {}{panic}", label.as_deref().map(|l| format!("{l}: ")).unwrap_or_default());
     let skipped = !in_shard(args.shard, label.as_deref().unwrap_or(""));
     let (rendered, rows) = if skipped { (String::new(), Vec::new()) } else { output(&error_record(label, message.clone()), args.format) };
-    Done { rendered, rows, mentions: [0; 6], error: Some((message, ErrorKind::Internal)), skipped, size: 0 }
+    Done { rendered: Rendered::Text(rendered), rows, mentions: [0; 6], error: Some((message, ErrorKind::Internal)), skipped, size: 0 }
 }
 
 /// One record (or error object) in the output format: text to write, or
@@ -254,7 +277,10 @@ pub fn run(engine: &Engine, args: &Args) -> Result<Tally, Error> {
         }
         match &mut table {
             Some(t) => t.push(d.rows),
-            None => sink.out.write_all(d.rendered.as_bytes()),
+            None => match &d.rendered {
+                Rendered::Text(text) => sink.out.write_all(text.as_bytes()),
+                Rendered::Record(record, pretty) => write_json(&mut sink.out, record, *pretty),
+            },
         }
     });
     if let Some(b) = bar {

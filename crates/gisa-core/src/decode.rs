@@ -6,6 +6,7 @@
 //! label `euc-kr` to windows-949, so CP949-only syllables decode cleanly.
 //! ISO-2022-KR (7-bit, which encoding_rs deliberately refuses) is decoded here.
 
+use std::borrow::Cow;
 use encoding_rs::{Encoding, EUC_KR, UTF_8};
 
 /// Where the encoding came from.
@@ -23,9 +24,10 @@ pub enum Evidence {
 
 /// Bytes decoded to text, with the encoding used and what chose it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Decoded {
-    /// The decoded text, without the byte-order mark.
-    pub text: String,
+pub struct Decoded<'a> {
+    /// The decoded text, without the byte-order mark: borrowed from the
+    /// bytes when they are UTF-8 already, so a large file is not held twice.
+    pub text: Cow<'a, str>,
     /// The encoding's WHATWG name (`UTF-8`, `EUC-KR`, `ISO-2022-KR` …).
     pub encoding: &'static str,
     /// What decided `encoding`.
@@ -38,14 +40,14 @@ pub struct Decoded {
 const PRESCAN: usize = 4096;
 
 /// Decodes `bytes`, given the HTTP `Content-Type` header when there is one.
-pub fn decode(bytes: &[u8], content_type: Option<&str>) -> Decoded {
+pub fn decode<'a>(bytes: &'a [u8], content_type: Option<&str>) -> Decoded<'a> {
     if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
         return finish(enc, &bytes[bom_len..], Evidence::Bom);
     }
     if is_iso2022kr(bytes) {
         let text = decode_iso2022kr(bytes);
         let replacements = count_replacements(&text);
-        return Decoded { text, encoding: "ISO-2022-KR", evidence: Evidence::Declared, replacements };
+        return Decoded { text: Cow::Owned(text), encoding: "ISO-2022-KR", evidence: Evidence::Declared, replacements };
     }
     let declared = content_type
         .and_then(charset_param)
@@ -65,16 +67,15 @@ pub fn decode(bytes: &[u8], content_type: Option<&str>) -> Decoded {
     sniff(bytes)
 }
 
-fn finish(enc: &'static Encoding, bytes: &[u8], evidence: Evidence) -> Decoded {
+fn finish<'a>(enc: &'static Encoding, bytes: &'a [u8], evidence: Evidence) -> Decoded<'a> {
     // UTF-16 labels in a <meta> are a lie by definition (the meta was read as ASCII).
     let enc = if evidence == Evidence::Declared && (enc == encoding_rs::UTF_16LE || enc == encoding_rs::UTF_16BE) { UTF_8 } else { enc };
     let (text, _) = enc.decode_without_bom_handling(bytes);
-    let text = text.into_owned();
     let replacements = count_replacements(&text);
     Decoded { text, encoding: enc.name(), evidence, replacements }
 }
 
-fn sniff(bytes: &[u8]) -> Decoded {
+fn sniff(bytes: &[u8]) -> Decoded<'_> {
     if std::str::from_utf8(bytes).is_ok() || mostly_utf8(bytes) {
         return finish(UTF_8, bytes, Evidence::Sniffed);
     }
@@ -250,20 +251,20 @@ mod tests {
         bom.extend_from_slice("기사".as_bytes());
         assert_eq!(decode(&bom, Some("text/html; charset=euc-kr")).evidence, Evidence::Bom);
         let d = decode(EUCKR, Some("text/html; charset=\"EUC-KR\""));
-        assert_eq!((d.text.as_str(), d.encoding, d.evidence), ("한국 기사", "EUC-KR", Evidence::HttpHeader));
+        assert_eq!((d.text.as_ref(), d.encoding, d.evidence), ("한국 기사", "EUC-KR", Evidence::HttpHeader));
         let mut page = b"<html><head><meta http-equiv='Content-Type' content='text/html; charset=ks_c_5601-1987'></head><body>".to_vec();
         page.extend_from_slice(EUCKR);
         let d = decode(&page, None);
         assert_eq!((d.encoding, d.evidence), ("EUC-KR", Evidence::Declared));
         assert!(d.text.ends_with("한국 기사"));
         let d = decode(EUCKR, None);
-        assert_eq!((d.text.as_str(), d.evidence), ("한국 기사", Evidence::Sniffed));
+        assert_eq!((d.text.as_ref(), d.evidence), ("한국 기사", Evidence::Sniffed));
     }
 
     #[test]
     fn a_wrong_declaration_loses_to_the_bytes() {
         let d = decode(EUCKR, Some("text/html; charset=utf-8"));
-        assert_eq!((d.text.as_str(), d.replacements), ("한국 기사", 0));
+        assert_eq!((d.text.as_ref(), d.replacements), ("한국 기사", 0));
         let d = decode("한국 기사".as_bytes(), Some("text/html; charset=euc-kr"));
         assert_eq!(d.text, "한국 기사");
     }
@@ -272,13 +273,13 @@ mod tests {
     fn cp949_only_syllables_under_an_euckr_label() {
         // 똠 (0x8C63) exists only in CP949's extension.
         let d = decode(&[0x8C, 0x63, 0xB0, 0xA1], Some("text/plain; charset=euc-kr"));
-        assert_eq!((d.text.as_str(), d.replacements), ("똠가", 0));
+        assert_eq!((d.text.as_ref(), d.replacements), ("똠가", 0));
     }
 
     #[test]
     fn iso2022kr() {
         let d = decode(b"\x1b$)C\x0e\x47\x51\x31\x39\x0f abc\n", None);
-        assert_eq!((d.text.as_str(), d.encoding), ("한국 abc\n", "ISO-2022-KR"));
+        assert_eq!((d.text.as_ref(), d.encoding), ("한국 abc\n", "ISO-2022-KR"));
     }
 
     #[test]
@@ -297,7 +298,7 @@ mod tests {
         // Real EUC-KR is still EUC-KR.
         let (euckr, _, _) = EUC_KR.encode(text);
         let d = decode(&euckr, None);
-        assert_eq!((d.text.as_str(), d.encoding), (text, "EUC-KR"));
+        assert_eq!((d.text.as_ref(), d.encoding), (text, "EUC-KR"));
     }
 
     #[test]

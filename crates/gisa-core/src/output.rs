@@ -222,16 +222,29 @@ pub fn mention_rows(v: &serde_json::Value) -> Vec<Vec<String>> {
 
 /// Serialises one object in the chosen format, with its trailing newline.
 pub fn render<T: Serialize>(value: &T, format: Format) -> String {
-    let mut s = match format {
-        Format::Jsonl => serde_json::to_string(value),
-        Format::Json => serde_json::to_string_pretty(value),
-        Format::Csv => {
-            return serde_json::to_value(value).map(|v| csv_rows(&v)).unwrap_or_default();
-        }
+    let pretty = match format {
+        Format::Jsonl => false,
+        Format::Json => true,
+        Format::Csv => return serde_json::to_value(value).map(|v| csv_rows(&v)).unwrap_or_default(),
+    };
+    let failed = |e: &dyn std::fmt::Display| format!("{{\"schema_version\":1,\"error\":\"cannot serialise output: {e}\"}}\n");
+    let mut buf = Vec::new();
+    match write_json(&mut buf, value, pretty) {
+        // serde_json writes UTF-8 only; the check cannot fail.
+        Ok(()) => String::from_utf8(buf).unwrap_or_else(|e| failed(&e)),
+        Err(e) => failed(&e),
     }
-    .unwrap_or_else(|e| format!("{{\"schema_version\":1,\"error\":\"cannot serialise output: {e}\"}}"));
-    s.push('\n');
-    s
+}
+
+/// Writes `value` as JSON (pretty or one line) and a newline into `out`:
+/// how a writer serialises a large record without a buffer for the whole of it.
+pub fn write_json<T: Serialize, W: std::io::Write>(mut out: W, value: &T, pretty: bool) -> std::io::Result<()> {
+    if pretty {
+        serde_json::to_writer_pretty(&mut out, value)?;
+    } else {
+        serde_json::to_writer(&mut out, value)?;
+    }
+    out.write_all(b"\n")
 }
 
 #[cfg(test)]

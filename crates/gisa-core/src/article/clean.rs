@@ -157,7 +157,9 @@ fn resumes_body(line: &str) -> bool {
 /// furniture and masthead dropped (each line kept in `dropped` with its rule),
 /// the headline as `title`, and the date, outlet and `출처:` URL read from the lines.
 pub fn clean_text(raw: &str, lex: &CleaningRules) -> Article {
-    let text: String = raw.trim_start_matches('\u{FEFF}').nfc().collect();
+    let raw = raw.trim_start_matches('\u{FEFF}');
+    // Most text is NFC already: borrowed then, so a large file is not copied.
+    let text: std::borrow::Cow<str> = if unicode_normalization::is_nfc(raw) { raw.into() } else { raw.nfc().collect::<String>().into() };
     let lines: Vec<&str> = text
         .lines()
         .map(|l| l.trim_matches(|c: char| c.is_whitespace() || c == '\u{200B}'))
@@ -250,7 +252,8 @@ pub(crate) fn body_text<'a>(
     // The headline is kept in `title`, not repeated in the body.
     let headline: Vec<&str> = headline.into_iter().flatten().collect();
     let mut seen: HashSet<&str> = HashSet::new();
-    let mut seen_sentences: HashSet<String> = HashSet::new();
+    let mut seen_sentences: HashSet<u128> = HashSet::new();
+    let mut key = String::new();
     let mut kept: Vec<(usize, &str)> = Vec::new();
     for (i, line) in lines.iter().enumerate() {
         if line.is_empty() || !candidate[i] {
@@ -274,7 +277,7 @@ pub(crate) fn body_text<'a>(
         }
         // A page that prints the whole body again as one run-on paragraph:
         // every sentence of the long line was already kept.
-        let sentences = sentence_keys(line);
+        let sentences = sentence_keys(line, &mut key);
         if sentences.len() >= 2 && sentences.iter().all(|k| seen_sentences.contains(k)) {
             drop("repeated-text".into());
             continue;
@@ -288,15 +291,22 @@ pub(crate) fn body_text<'a>(
         }
         kept.push((i, line));
     }
-    paragraphs(&kept, join_breaks).join("\n\n")
+    paragraphs(&kept, join_breaks)
 }
 
 /// The sentences of a line (split after a period and a space), spaces
-/// removed, so a paragraph re-flowed into one line still matches its parts.
-fn sentence_keys(line: &str) -> Vec<String> {
+/// removed, so a paragraph re-flowed into one line still matches its parts;
+/// sentences of fewer than 10 chars are left out. Each is kept as a 128-bit
+/// hash, not a copy: the set holds every sentence of the article, and as
+/// copies it doubled the memory of a large text (issue 15). `key` is scratch
+/// space reused from sentence to sentence.
+fn sentence_keys(line: &str, key: &mut String) -> Vec<u128> {
     line.split_inclusive(". ")
-        .map(|s| s.chars().filter(|c| !c.is_whitespace()).collect::<String>())
-        .filter(|k| k.chars().count() >= 10)
+        .filter_map(|s| {
+            key.clear();
+            key.extend(s.chars().filter(|c| !c.is_whitespace()));
+            (key.chars().count() >= 10).then(|| xxhash_rust::xxh3::xxh3_128(key.as_bytes()))
+        })
         .collect()
 }
 
@@ -318,9 +328,10 @@ fn starts_block(line: &str) -> bool {
 /// a sentence runs over several short lines: a block of three or more
 /// adjacent lines, most of them ending mid-sentence, is joined back with spaces
 /// (so "11조\n5천억 원" reads as one amount), breaking only after a sentence
-/// end and before a bullet, label or quote.
-fn paragraphs(kept: &[(usize, &str)], always_join: bool) -> Vec<String> {
-    let mut out = Vec::new();
+/// end and before a bullet, label or quote. Paragraphs are separated by a
+/// blank line, written straight into one string.
+fn paragraphs(kept: &[(usize, &str)], always_join: bool) -> String {
+    let mut out = String::with_capacity(kept.iter().map(|(_, l)| l.len() + 2).sum());
     let mut b = 0;
     while b < kept.len() {
         let mut e = b + 1;
@@ -330,18 +341,16 @@ fn paragraphs(kept: &[(usize, &str)], always_join: bool) -> Vec<String> {
         let block = &kept[b..e];
         let open = block[..block.len() - 1].iter().filter(|(_, l)| !ends_sentence(l)).count();
         let wrapped = always_join || (block.len() >= 3 && open * 10 >= (block.len() - 1) * 6);
-        let mut current = String::new();
         for (k, (_, line)) in block.iter().enumerate() {
             // In markup a single <br> never ends a paragraph; in text, a sentence end does.
             let join = wrapped && k > 0 && (always_join || !ends_sentence(block[k - 1].1)) && !starts_block(line);
             if join {
-                current.push(' ');
-            } else if !current.is_empty() {
-                out.push(std::mem::take(&mut current));
+                out.push(' ');
+            } else if !out.is_empty() {
+                out.push_str("\n\n");
             }
-            current.push_str(line);
+            out.push_str(line);
         }
-        out.push(current);
         b = e;
     }
     out

@@ -11,6 +11,7 @@ mod percentages;
 mod programs;
 mod qualifiers;
 mod regions;
+mod sections;
 mod sign;
 mod years;
 
@@ -69,7 +70,7 @@ pub struct Amount {
     pub rule: &'static str,
     /// Filled by `--explain`: the rule and the tokens it matched.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub explain: Option<Explain>,
+    pub explain: Option<Box<Explain>>,
 }
 
 /// A number with a counter (SPEC `counts`): 80개 사업 → `value` 80,
@@ -96,7 +97,7 @@ pub struct Count {
     pub rule: &'static str,
     /// Filled by `--explain`: the rule and the tokens it matched.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub explain: Option<Explain>,
+    pub explain: Option<Box<Explain>>,
 }
 
 /// What a year is in its sentence (SPEC `role`).
@@ -129,7 +130,7 @@ pub struct Year {
     pub rule: &'static str,
     /// Filled by `--explain`: the rule and the tokens it matched.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub explain: Option<Explain>,
+    pub explain: Option<Box<Explain>>,
 }
 
 /// A named policy, plan, project, program, fund, zone, centre, committee, law or
@@ -147,7 +148,7 @@ pub struct Program {
     pub rule: &'static str,
     /// Filled by `--explain`: the rule and the tokens it matched.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub explain: Option<Explain>,
+    pub explain: Option<Box<Explain>>,
 }
 
 /// A percentage or percentage-point change (SPEC `percentages`): 1.3% → 1.3; 2%p → 2, unit `pp`.
@@ -168,7 +169,7 @@ pub struct Percentage {
     pub rule: &'static str,
     /// Filled by `--explain`: the rule and the tokens it matched.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub explain: Option<Explain>,
+    pub explain: Option<Box<Explain>>,
 }
 
 /// A mention of a 시도 or 시군구 (`dictionaries/regions.csv`).
@@ -191,7 +192,7 @@ pub struct Region {
     pub rule: &'static str,
     /// Filled by `--explain`: the rule and the tokens it matched.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub explain: Option<Explain>,
+    pub explain: Option<Box<Explain>>,
 }
 
 /// Every mention found in one article's text, by kind (SPEC `amounts`,
@@ -223,6 +224,63 @@ pub fn extract(text: &str, morph: &Morph, lex: &ExtractionRules) -> Extraction {
 /// `extract`, and with `explain` each mention carries its rule and tokens,
 /// and the numbers left unused are listed with the reason.
 pub fn extract_with(text: &str, morph: &Morph, lex: &ExtractionRules, explain: bool) -> Extraction {
+    let mut parts = sections::sections(text, sections::SECTION_CHARS).into_iter();
+    let first = parts.next().map_or(0..text.len(), |s| s.bytes);
+    let mut all = extract_section(&text[first], morph, lex, explain);
+    // Only a text far longer than any article gets here (see `sections`).
+    // Room for as many mentions in each section as in the first: grown by
+    // doubling instead, the lists of a uniform text ended a third empty.
+    all.reserve_like(parts.len());
+    for s in parts {
+        let mut x = extract_section(&text[s.bytes], morph, lex, explain);
+        x.shift(s.first_char);
+        all.append(x);
+    }
+    all
+}
+
+impl Extraction {
+    /// Moves every offset `by` chars later: a section's mentions, placed in the whole text.
+    fn shift(&mut self, by: usize) {
+        let spans = self.amounts.iter_mut().map(|m| (&mut m.start, &mut m.end))
+            .chain(self.counts.iter_mut().map(|m| (&mut m.start, &mut m.end)))
+            .chain(self.years.iter_mut().map(|m| (&mut m.start, &mut m.end)))
+            .chain(self.programs.iter_mut().map(|m| (&mut m.start, &mut m.end)))
+            .chain(self.percentages.iter_mut().map(|m| (&mut m.start, &mut m.end)))
+            .chain(self.regions.iter_mut().map(|m| (&mut m.start, &mut m.end)))
+            .chain(self.rejected.iter_mut().flatten().map(|m| (&mut m.start, &mut m.end)));
+        for (start, end) in spans {
+            *start += by;
+            *end += by;
+        }
+    }
+
+    /// Room for `times` more of each list's current length.
+    fn reserve_like(&mut self, times: usize) {
+        self.amounts.reserve_exact(self.amounts.len() * times);
+        self.counts.reserve_exact(self.counts.len() * times);
+        self.years.reserve_exact(self.years.len() * times);
+        self.programs.reserve_exact(self.programs.len() * times);
+        self.percentages.reserve_exact(self.percentages.len() * times);
+        self.regions.reserve_exact(self.regions.len() * times);
+    }
+
+    /// Adds the mentions of the section after this one.
+    fn append(&mut self, mut next: Extraction) {
+        self.amounts.append(&mut next.amounts);
+        self.counts.append(&mut next.counts);
+        self.years.append(&mut next.years);
+        self.programs.append(&mut next.programs);
+        self.percentages.append(&mut next.percentages);
+        self.regions.append(&mut next.regions);
+        if let (Some(all), Some(more)) = (self.rejected.as_mut(), next.rejected.as_mut()) {
+            all.append(more);
+        }
+    }
+}
+
+/// `extract_with` on one section (all of a text of normal length).
+fn extract_section(text: &str, morph: &Morph, lex: &ExtractionRules, explain: bool) -> Extraction {
     let mut doc = Doc::new(text, morph, lex);
     // Numbers too large to represent (over 922경) are nobody's mention, and
     // no part of them may be read as a smaller number (천원 in 10³⁰천원).
@@ -266,4 +324,38 @@ fn claim_overflows(doc: &mut Doc) -> Vec<(usize, usize)> {
         doc.claim(s, e);
     }
     spans
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::Lexicon;
+
+    #[test]
+    fn a_text_longer_than_a_section_keeps_every_mention_at_its_place() {
+        let morph = Morph::new().unwrap();
+        let lex = Lexicon::builtin();
+        let paragraph = "도는 2027년까지 1039억원을 투자해 80개 사업을 벌이고, 성장률은 1.3%다.\n";
+        let copies = sections::SECTION_CHARS / paragraph.chars().count() * 5 / 2;
+        let text = paragraph.repeat(copies);
+        assert!(sections::sections(&text, sections::SECTION_CHARS).len() >= 3);
+        let one = extract(paragraph, &morph, &lex.extraction);
+        let all = extract(&text, &morph, &lex.extraction);
+        // Cut at line breaks, every section reads its paragraphs as the whole text would.
+        assert_eq!(all.amounts.len(), one.amounts.len() * copies);
+        assert_eq!(all.years.len(), one.years.len() * copies);
+        assert_eq!(all.counts.len(), one.counts.len() * copies);
+        assert_eq!(all.percentages.len(), one.percentages.len() * copies);
+        let chars: Vec<char> = text.chars().collect();
+        let at = |s: usize, e: usize| chars[s..e].iter().collect::<String>();
+        let per = paragraph.chars().count();
+        for (k, a) in all.amounts.iter().enumerate() {
+            assert_eq!(at(a.start, a.end), a.text);
+            assert_eq!(a.start, one.amounts[0].start + k * per);
+        }
+        for y in &all.years {
+            assert_eq!(at(y.start, y.end), y.text);
+        }
+        assert!(all.amounts.windows(2).all(|w| w[0].end <= w[1].start), "in text order");
+    }
 }
