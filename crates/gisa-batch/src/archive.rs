@@ -285,20 +285,26 @@ fn json_file(label: String, reader: Box<dyn BufRead + Send>, max_bytes: u64) -> 
 /// One archive record → the article it holds, and its own id if it has one.
 pub fn article(json: &str, label: &str, fields: &Fields, lex: &CleaningRules) -> Result<(Article, Option<String>), Error> {
     let v: Value = serde_json::from_str(json).map_err(|e| Error::new(ErrorKind::NotJson, format!("{label}: not valid JSON: {e}")))?;
-    let get = |k: &str| v.get(k).and_then(|x| match x {
-        Value::String(s) => Some(s.trim().to_string()),
-        Value::Number(n) => Some(n.to_string()),
-        _ => None,
-    }).filter(|s| !s.is_empty());
+    // Borrowed from the parsed line: the text and HTML fields are most of a
+    // record, and a copy of each would hold a large record twice (issue 15).
+    let field = |k: &str| -> Option<std::borrow::Cow<str>> {
+        let value: std::borrow::Cow<str> = match v.get(k)? {
+            Value::String(s) => s.trim().into(),
+            Value::Number(n) => n.to_string().into(),
+            _ => return None,
+        };
+        Some(value).filter(|s| !s.is_empty())
+    };
+    let get = |k: &str| field(k).map(std::borrow::Cow::into_owned);
     let url = get(&fields.url);
-    let mut article = if let Some(text) = get(&fields.text) {
-        let text: String = unicode_normalization::UnicodeNormalization::nfc(text.as_str()).collect();
+    let mut article = if let Some(text) = field(&fields.text) {
+        let text = if unicode_normalization::is_nfc(&text) { text } else { unicode_normalization::UnicodeNormalization::nfc(&*text).collect::<String>().into() };
         let lines: Vec<&str> = text.lines().map(str::trim).collect();
         let title = get(&fields.title);
         // The archive says what the body is: no headline guessing, furniture still dropped.
         let body = clean_body(&lines, 0, [title.as_deref(), None], false, lex);
         Article { title, published: None, outlet: None, url: url.clone(), text: body, dropped: Vec::new() }
-    } else if let Some(html) = get(&fields.html) {
+    } else if let Some(html) = field(&fields.html) {
         from_html(&html, url.as_deref(), lex).map_err(|e| Error::new(ErrorKind::Article(e.kind()), format!("{label}: {e}")))?
     } else {
         return Err(Error::new(
