@@ -63,11 +63,19 @@ impl Fields {
 /// input that could not be opened.
 pub enum Item {
     File(Input),
-    Line { label: String, json: String },
+    /// One record's JSON. The worker takes `json` out (leaving it empty) once
+    /// it starts, so a large record's line is not held while it is
+    /// extracted; `bytes` keeps its length for the progress bar.
+    Line { label: String, json: std::cell::Cell<String>, bytes: u64 },
     Failed { label: Option<String>, error: Error },
 }
 
 impl Item {
+    /// An archive record labelled `label`.
+    pub fn line(label: String, json: String) -> Item {
+        Item::Line { label, bytes: json.len() as u64, json: std::cell::Cell::new(json) }
+    }
+
     /// The input's name for its record (`a.jsonl:5` for an archive line); None for stdin.
     pub fn label(&self) -> Option<&str> {
         match self {
@@ -225,6 +233,9 @@ fn read_line_bounded(reader: &mut dyn BufRead, max: u64, buf: &mut Vec<u8>) -> s
     Ok(if seen > max { Line::TooLong } else { Line::Whole })
 }
 
+/// A line buffer larger than this is not kept from one line to the next.
+const LARGE_LINE: usize = 1 << 20;
+
 fn lines(label: String, mut reader: Box<dyn BufRead + Send>, max_bytes: u64) -> impl Iterator<Item = Item> + Send {
     let mut buf = Vec::new();
     let mut number = 0u64;
@@ -251,12 +262,23 @@ fn lines(label: String, mut reader: Box<dyn BufRead + Send>, max_bytes: u64) -> 
             }
             Line::Whole => {}
         }
+        // A large line's buffer is handed over, not copied: kept for the next
+        // line, it would hold the largest record's size for the whole run.
+        let mut bytes = if buf.capacity() > LARGE_LINE { std::mem::take(&mut buf) } else { buf.clone() };
         // A byte-order mark starts some exported files; it is not part of the first record.
-        let bytes = if number == 1 { buf.strip_prefix(BOM).unwrap_or(&buf) } else { &buf[..] };
-        match std::str::from_utf8(bytes) {
+        if number == 1 && bytes.starts_with(BOM) {
+            bytes.drain(..BOM.len());
+        }
+        match String::from_utf8(bytes) {
             Ok(l) if l.trim().is_empty() => continue,
-            Ok(json) => return Some(Item::Line { label: at, json: json.trim_end_matches('\r').to_string() }),
-            Err(e) => return Some(Item::Failed { label: Some(at.clone()), error: Error::new(ErrorKind::NotJson, format!("{at}: the line is not valid UTF-8 ({e})")) }),
+            Ok(mut json) => {
+                json.truncate(json.trim_end_matches('\r').len());
+                return Some(Item::line(at, json));
+            }
+            Err(e) => {
+                let e = e.utf8_error();
+                return Some(Item::Failed { label: Some(at.clone()), error: Error::new(ErrorKind::NotJson, format!("{at}: the line is not valid UTF-8 ({e})")) });
+            }
         }
     })
 }
@@ -276,8 +298,8 @@ fn json_file(label: String, reader: Box<dyn BufRead + Send>, max_bytes: u64) -> 
         Err(e) => return vec![Item::Failed { label: Some(label.clone()), error: Error::new(ErrorKind::NotJson, format!("{label} is not valid UTF-8 ({e})")) }],
     };
     match serde_json::from_str::<Value>(s) {
-        Ok(Value::Array(items)) => items.into_iter().enumerate().map(|(i, v)| Item::Line { label: format!("{label}[{i}]"), json: v.to_string() }).collect(),
-        Ok(v) => vec![Item::Line { label, json: v.to_string() }],
+        Ok(Value::Array(items)) => items.into_iter().enumerate().map(|(i, v)| Item::line(format!("{label}[{i}]"), v.to_string())).collect(),
+        Ok(v) => vec![Item::line(label, v.to_string())],
         Err(e) => vec![Item::Failed { label: Some(label.clone()), error: Error::new(ErrorKind::NotJson, format!("{label}:{}: not valid JSON: {e}", e.line())) }],
     }
 }

@@ -131,14 +131,17 @@ fn process(engine: &Engine, item: &Item, args: &Args) -> Done {
     let result = match item {
         Item::Failed { label, error } => Err((label.clone(), error.clone())),
         Item::File(inp) => crate::read::process_input(engine, inp, args.max_bytes).map_err(|m| (inp.label().map(str::to_string), m)),
-        Item::Line { label, json } => archive::article(json, label, &args.fields, &engine.lexicon.cleaning)
-            .map(|(article, _)| engine.process_article(article, Some(label.clone())))
-            .map_err(|m| (Some(label.clone()), m)),
+        Item::Line { label, json, .. } => {
+            // The line is dropped here, before the article is extracted.
+            let article = archive::article(&json.take(), label, &args.fields, &engine.lexicon.cleaning);
+            article.map(|(article, _)| engine.process_article(article, Some(label.clone())))
+                .map_err(|m| (Some(label.clone()), m))
+        }
     };
     // Only the progress bar needs it: no extra stat per file without one.
     let size = match item {
         Item::File(input::Input::File { path, .. }) if args.progress => std::fs::metadata(path).map(|m| m.len()).unwrap_or(0),
-        Item::Line { json, .. } => json.len() as u64 + 1,
+        Item::Line { bytes, .. } => bytes + 1,
         _ => 0,
     };
     let skip = Done { rendered: Rendered::Text(String::new()), rows: Vec::new(), mentions: [0; 6], error: None, skipped: true, size };
