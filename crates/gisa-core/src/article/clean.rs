@@ -109,6 +109,35 @@ fn in_wrapped_block(lines: &[&str], i: usize) -> bool {
     (s..=i).any(|k| starts_wrapped_block(lines, k))
 }
 
+/// The widest line of a broadcast script: reporters' scripts are wrapped
+/// every few words (4 to about 35 chars); a print article's lines are longer.
+const SCRIPT_LINE: usize = 45;
+
+/// Does line `i` open a sentence wrapped like a broadcast script ("광양시가",
+/// "대구시는 내년도 예산안을", then "…편성했습니다.")? The lines from it to
+/// the first that ends a sentence (at most 6, no blank line between) are all
+/// short, and none before that last one ends a sentence. Such a line is the
+/// sentence's subject, not a headline: taking it for one would drop it.
+fn opens_script_sentence(lines: &[&str], i: usize) -> bool {
+    // "도, 스마트빌리지에 500억원": a subject set off by a comma is a headline's.
+    let headline_comma = lines[i].split_whitespace().next().is_some_and(|w| w.ends_with(','));
+    if starts_block(lines[i]) || headline_comma {
+        return false;
+    }
+    for (k, line) in lines[i..].iter().take(6).enumerate() {
+        if line.is_empty() || line.chars().count() > SCRIPT_LINE || is_byline(line) {
+            return false;
+        }
+        if is_sentence(line) {
+            return k > 0;
+        }
+        if ends_sentence(line) {
+            return false;
+        }
+    }
+    false
+}
+
 /// The headline's line: the first of the top lines above `limit` (the first
 /// body sentence) that reads as a headline (a phrase of several words, not
 /// furniture, not a byline, not a breadcrumb such as "홈 > 경제 > 산업·기업"),
@@ -131,6 +160,7 @@ fn find_title_line(lines: &[&str], limit: usize, lex: &CleaningRules) -> Option<
             // Words, not a date line ("2025.07.28 (월)") or a figure.
             && stripped.chars().filter(|c| c.is_alphabetic()).count() >= 4
             && !in_wrapped_block(lines, i)
+            && !opens_script_sentence(lines, i)
     };
     if headline(first) {
         return Some(first);
@@ -143,7 +173,8 @@ fn find_title_line(lines: &[&str], limit: usize, lex: &CleaningRules) -> Option<
     nonempty.iter().take(TITLE_SEARCH).copied().find(|&i| headline(i)).or_else(|| {
         let line = lines[first];
         let words = line.chars().filter(|c| c.is_alphabetic()).count() >= 2;
-        (looks_like_title(line) && words && !lex.is_furniture(line) && !is_byline(line) && !in_wrapped_block(lines, first)).then_some(first)
+        (looks_like_title(line) && words && !lex.is_furniture(line) && !is_byline(line) && !in_wrapped_block(lines, first) && !opens_script_sentence(lines, first))
+            .then_some(first)
     })
 }
 
@@ -311,8 +342,21 @@ fn sentence_keys(line: &str, key: &mut String) -> Vec<u128> {
 }
 
 /// Ends a sentence, a quote or a caption: the line break after it is real.
+/// Not a date in brackets after a word ("광양시는 오늘(11일)"): scripts
+/// wrap right after it, mid-sentence.
 fn ends_sentence(line: &str) -> bool {
-    line.ends_with(['.', '?', '!', '다', '요', '"', '”', '’', '\'', ')', ']', ':', '…', '」'])
+    line.ends_with(['.', '?', '!', '다', '요', '"', '”', '’', '\'', ')', ']', ':', '…', '」']) && !ends_in_bracketed_date(line)
+}
+
+/// "오늘(11일)", "지난달(3월)": a word, then a day or month in brackets.
+fn ends_in_bracketed_date(line: &str) -> bool {
+    let Some(inner) = line.strip_suffix(')') else { return false };
+    let Some(open) = inner.rfind('(') else { return false };
+    let (word, date) = (&inner[..open], &inner[open + 1..]);
+    word.chars().last().is_some_and(crate::normalize::is_hangul)
+        && date.chars().next().is_some_and(|c| c.is_ascii_digit())
+        && date.chars().count() <= 6
+        && date.chars().all(|c| c.is_ascii_digit() || matches!(c, '일' | '월' | '년' | '.'))
 }
 
 /// Starts something new: a bullet, a label ([앵커]), a quote or a list number.
@@ -387,6 +431,22 @@ mod tests {
             a.text,
             "[리포트]\n\n국토교통부가 국비 11조 5천억 원을 투입하고, 공항 배후 단지는 내년부터 보상에 들어갑니다.\n\n[인터뷰]\n\n\"빨리 됐으면 좋겠습니다.\"\n\n◆ 짧은 제목\n\n본문 문장이다."
         );
+    }
+
+    /// A broadcast script opens with its subject on a line of its own: that
+    /// line is the sentence's start, not a headline to drop; a short
+    /// headline above a long first sentence stays a headline.
+    #[test]
+    fn a_script_sentence_opening_is_not_a_headline() {
+        let lex = crate::lexicon::Lexicon::builtin().cleaning;
+        let a = clean_text("광양시가\n태인동 도시재생사업과\n광양읍성 자원화 사업을 위한\n내년도 국비 확보에 나섰습니다.\n광양시는 오늘(11일)\n국고 건의 사업 발굴 보고회를 갖고\n246건 1조7천977억원을 확정했습니다.", &lex);
+        assert_eq!(a.title, None);
+        assert_eq!(
+            a.text,
+            "광양시가 태인동 도시재생사업과 광양읍성 자원화 사업을 위한 내년도 국비 확보에 나섰습니다.\n\n광양시는 오늘(11일) 국고 건의 사업 발굴 보고회를 갖고 246건 1조7천977억원을 확정했습니다."
+        );
+        let b = clean_text("올해 예산보다 3699억 원 늘어\n인천시는 내년도 15조3000억 원 규모의 본예산을 편성해 시민 행복 체감 사업에 집중한다고 5일 밝혔다.", &lex);
+        assert_eq!(b.title.as_deref(), Some("올해 예산보다 3699억 원 늘어"));
     }
 
     /// The issue's reproductions: a text cut mid-sentence, a caption after
