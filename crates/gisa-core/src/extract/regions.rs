@@ -37,7 +37,9 @@
 //!    topic or subject right before it (대구시는 … 5조원, 경상북도는 … 6조원),
 //!    else the sentence's topic, subject, owner or source when it is the
 //!    sentence's only region (경북도는 847억원을 확보했다; 해남군의 예산은;
-//!    구미시에 따르면). A bare 도는/시는 is no region, a list (부여·공주에) names
+//!    구미시에 따르면), or the topic that opens the sentence when the others
+//!    are named only in passing (의성군은 … 금산, 함양과 함께 … 210억 원을
+//!    받는다). A bare 도는/시는 is no region, a list (부여·공주에) names
 //!    no single one, and a sentence naming none (a national total) links none.
 //!
 //! Every step is linear in the text: one lookup per Hangul run, sentences
@@ -657,6 +659,8 @@ fn link(doc: &Doc, amounts: &mut [Amount], found: &[Found], regions: &[Region], 
         // when the sentence names no other region.
         if all.len() == 1 && (doc.lex.region_words.topic.contains(&found[first].particle) || found[first].particle == "의" || source_phrase(doc, &found[first])) {
             subject.insert(s, first);
+        } else if let Some(k) = sole_topic(doc, found, regions, ks) {
+            subject.insert(s, k);
         }
     }
     for a in amounts.iter_mut() {
@@ -677,6 +681,24 @@ fn link(doc: &Doc, amounts: &mut [Amount], found: &[Found], regions: &[Region], 
             a.region_rule = Some(rule);
         }
     }
+}
+
+/// The one region a sentence is about when it names others only in passing:
+/// "의성군은 … 충남 금산, 전남 신안, 경남 함양과 함께 A등급을 받아 210억 원을
+/// 받는다". It opens the sentence with 은/는 or 이/가, no other region of the
+/// sentence is a topic or subject, and none takes money with 에.
+fn sole_topic(doc: &Doc, found: &[Found], regions: &[Region], ks: &[usize]) -> Option<usize> {
+    let topic = &doc.lex.region_words.topic;
+    let first = *ks.first()?;
+    let code = regions[first].code.as_deref()?;
+    let opens = doc.analysis.eojeol_at(found[first].start).is_some_and(|e| {
+        let s = doc.sentence_start(found[first].start);
+        doc.analysis.eojeols[..e].iter().rev().take_while(|w| w.start >= s).count() <= 2
+    });
+    let others_in_passing = ks[1..].iter().all(|&k| {
+        regions[k].code.as_deref() == Some(code) || !(topic.contains(&found[k].particle) || found[k].particle.starts_with('에'))
+    });
+    (opens && topic.contains(&found[first].particle) && others_in_passing).then_some(first)
 }
 
 /// The last region before amount `a` in its sentence, when it is a topic or
