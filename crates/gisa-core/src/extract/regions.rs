@@ -448,7 +448,14 @@ fn listed_together(doc: &Doc, money: &[bool], a: &Found, b: &Found) -> bool {
     if to <= from || to - from > LIST_GAP {
         return false;
     }
-    let gap: String = (from..to).filter(|&i| !money.get(i).copied().unwrap_or(false)).map(|i| doc.chars[i]).filter(|c| !c.is_whitespace()).collect();
+    // An amount in the gap is stepped over, with its brackets: 영암(5744억원), 영광(5527억원).
+    let is_money = |i: usize| money.get(i).copied().unwrap_or(false);
+    let bracketed = (from..to).any(is_money);
+    let gap: String = (from..to)
+        .filter(|&i| !is_money(i))
+        .map(|i| doc.chars[i])
+        .filter(|c| !c.is_whitespace() && !(bracketed && matches!(c, '(' | ')')))
+        .collect();
     matches!(gap.as_str(), "·" | "," | "、" | "/" | "~" | "와" | "과" | "및" | "ㆍ")
 }
 
@@ -663,9 +670,11 @@ fn link(doc: &Doc, amounts: &mut [Amount], found: &[Found], regions: &[Region], 
             subject.insert(s, k);
         }
     }
+    let mut amount_starts: Vec<usize> = amounts.iter().map(|a| a.start).collect();
+    amount_starts.sort_unstable();
     for a in amounts.iter_mut() {
         let s = sentences.of(a.start);
-        let (linked, rule) = if let Some(k) = phrase_region(doc, found, &by_eojeol, a, sentences) {
+        let (linked, rule) = if let Some(k) = phrase_region(doc, found, &by_eojeol, &amount_starts, a, sentences) {
             (Some(k).filter(|&k| !listed[k]), "region: the phrase before the amount starts with it")
         } else if let Some(k) = dative.get(&s).copied().flatten().filter(|&k| !listed[k] && near_amount(doc, &found[k], a)) {
             (Some(k), "region: the sentence sends the money there (에)")
@@ -736,7 +745,7 @@ fn source_phrase(doc: &Doc, f: &Found) -> bool {
 /// The region that starts the noun phrase right before amount `a`: the
 /// amount's own word (전주(2280억원)), or up to four words back over bare
 /// nouns (충북 스마트빌리지 12억원, 경북도는 국비 847억원을).
-fn phrase_region(doc: &Doc, found: &[Found], by_eojeol: &HashMap<usize, usize>, a: &Amount, sentences: &Sentences) -> Option<usize> {
+fn phrase_region(doc: &Doc, found: &[Found], by_eojeol: &HashMap<usize, usize>, amount_starts: &[usize], a: &Amount, sentences: &Sentences) -> Option<usize> {
     let ae = doc.analysis.eojeol_at(a.start)?;
     let s = sentences.of(a.start);
     let region_at = |e: usize| by_eojeol.get(&e).copied().filter(|&k| sentences.of(found[k].start) == s);
@@ -749,6 +758,11 @@ fn phrase_region(doc: &Doc, found: &[Found], by_eojeol: &HashMap<usize, usize>, 
             return None;
         }
         e -= 1;
+        // Another amount's word (영암(5744억원), 영광(5527억원)) ends the phrase.
+        let word = &doc.analysis.eojeols[e];
+        if amount_starts.get(amount_starts.partition_point(|&s| s < word.start)).is_some_and(|&s| s < word.end) {
+            return None;
+        }
         if let Some(k) = region_at(e) {
             return matches!(found[k].particle.as_str(), "" | "의" | "은" | "는" | "이" | "가" | "도" | "에" | "에는" | "에도" | "에만" | "에서" | "에서는")
                 .then_some(k);

@@ -156,6 +156,8 @@ const AMOUNTS: &[(&str, &[(&str, &str)])] = &[
     ("이 가운데 의성군은 충남 금산, 경남 함양과 함께 A등급을 받아 210억 원을 받는다.", &[("210억 원", "47730")]),
     // Two topics: the sentence is about neither alone.
     ("의성군은 100억원, 청송군은 80억원을 받는다.", &[("100억원", "47730"), ("80억원", "47750")]),
+    // Each amount in brackets after its own region; 영광 (also "glory") counts in the list.
+    ("이어 화순(6122억원), 영암(5744억원), 영광(5527억원) 등의 순이다.", &[("6122억원", "12760"), ("5744억원", "12800"), ("5527억원", "12830")]),
     // A region taking money with 에 is not passed over.
     ("경북도는 의성군에 50억원을 지원한다.", &[("50억원", "47730")]),
 ];
