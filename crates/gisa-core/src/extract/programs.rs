@@ -139,8 +139,24 @@ fn accept_quoted(doc: &Doc, open: char, name: &str, open_at: usize, close_at: us
         let followed_by_noun_use = doc.tail_is_functional(close_at + 1) && !after.starts_with("라는") && !after.starts_with("란");
         return tokens_are_nouns && followed_by_noun_use && (program_context(doc, open_at) || said_again(doc, name, close_at));
     }
+    // A coined name of a few words (‘예술인 기회소득’, ‘The 경기패스’, ‘1억
+    // 플러스 아이드림’) used as a noun where programs or money are spoken of.
+    // No grammar inside: ‘대한민국 어디서나 잘사는 …’ is a slogan.
+    let korean = name.chars().any(|c| ('가'..='힣').contains(&c));
+    if open == SQUOTE && korean && name.contains(' ') && name.split_whitespace().count() <= MAX_COINED_WORDS {
+        let inner = doc.analysis.tokens.iter().filter(|t| t.start > open_at && t.end <= close_at);
+        let no_grammar = inner.clone().all(|t| {
+            matches!(t.pos, Pos::Nng | Pos::Nnp | Pos::Nnb | Pos::Nnbc | Pos::Nr | Pos::Number | Pos::Foreign | Pos::Hanja | Pos::Xr | Pos::Xpn | Pos::Xsn | Pos::Symbol | Pos::Unknown)
+        });
+        let ends_in_noun = inner.last().is_some_and(|t| t.pos.is_noun());
+        let noun_use = doc.tail_is_functional(close_at + 1) && !after.starts_with("라는") && !after.starts_with("란");
+        return no_grammar && ends_in_noun && noun_use && (program_context(doc, open_at) || said_again(doc, name, close_at));
+    }
     false
 }
+
+/// The most words a coined name in quotes has (‘전북청년 함께 두배적금’).
+const MAX_COINED_WORDS: usize = 5;
 
 /// Does the sentence around `at` speak of a program: a program word of its
 /// own (…하는 사업이다, 시범사업 공모) or money (190억 원)? A coined word in
@@ -663,6 +679,14 @@ mod tests {
         assert_eq!(names("군은 ‘햇빛연금’을 도입했다. 햇빛연금은 주민에게 돌아간다."), ["햇빛연금", "햇빛연금"]);
         // Selected in a contest: a program, whatever its last word.
         assert_eq!(names("4개 군이 ‘2022년 농촌협약 공모’에 선정됐다."), ["2022년 농촌협약 공모"]);
+    }
+
+    #[test]
+    fn a_quoted_name_of_a_few_nouns_where_money_is_spoken_of() {
+        assert_eq!(names("도는 ‘기후행동 기회소득’에 90억원을 배정했다."), ["기후행동 기회소득"]);
+        // A slogan has grammar inside; a foreign phrase is no Korean program.
+        assert!(names("‘대한민국 어디서나 잘사는 지방시대’를 위해 100억원을 쓴다.").is_empty());
+        assert!(names("translated by 'Google Translate' with 100억원.").is_empty());
     }
 
     #[test]
