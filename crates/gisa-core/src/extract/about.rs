@@ -130,8 +130,8 @@ fn bullet_item(doc: &Doc, end: usize) -> Option<String> {
         // Lindera reads an unknown compound's last syllable as grammar
         // (풍수해 → 풍수 + 해, 가덕도 → 가덕 + 도): those are let through
         // inside the item, after a noun.
-        let after_noun = toks.len() >= 2 && np_token(doc, toks[toks.len() - 2]);
-        let misread = after_noun && (s == "해" || tail.pos == Pos::Particle && matches!(s, "도" | "로"));
+        let ej = &doc.analysis.eojeols[e];
+        let misread = toks.len() == ej.last_token - ej.first_token && doc.misread_tail(ej.first_token, ej.last_token - 1);
         let fits = np_token(doc, tail) || s == ")" || (e < last && (matches!(s, "및" | "외") || misread || tail.pos == Pos::Particle && matches!(s, "의" | "와" | "과")));
         if !fits {
             return None;
@@ -845,7 +845,8 @@ mod tests {
 
     #[test]
     fn a_whole_list_item_and_place_names() {
-        assert_eq!(about_of("△평동 지구 풍수해 생활권 종합정비사업 413억 원").as_deref(), Some("평동 지구 풍수해 생활권 종합정비사업"));
+        assert_eq!(about_of("△시루섬 생태탐방로 조성사업 190억 원").as_deref(), Some("시루섬 생태탐방로 조성사업"));
+        assert_eq!(about_of("△국지도 한림~생림 건설 325억원").as_deref(), Some("국지도 한림~생림 건설"));
         // A region is where the money goes, not what for.
         assert_eq!(about_of("이어 여수(1조2212억원), 광양(1조129억원) 순이다."), None);
     }

@@ -266,7 +266,9 @@ fn word_pieces(doc: &Doc, tokens: &[Token], from: usize, to: usize) -> bool {
     if from >= to {
         return true;
     }
-    if !pieces(doc, tokens, from, to).all(|k| inner_token(doc, &tokens[k], k + 1 == to)) {
+    // "가파도 상동항 정비사업": the word's last syllable misread as grammar.
+    let misread = doc.misread_tail(from, to - 1);
+    if !pieces(doc, tokens, from, to).all(|k| inner_token(doc, &tokens[k], k + 1 == to && !misread)) {
         return false;
     }
     let last = &tokens[to - 1];
@@ -383,7 +385,7 @@ fn unquoted(doc: &Doc, taken: &[bool]) -> Vec<Program> {
             first += 1;
         }
         // Modifier pieces before the program word (a glued modifier counts).
-        let pieces: Vec<&Token> = tokens[first..t].iter().filter(|x| x.pos != Pos::Symbol).collect();
+        let pieces: Vec<&Token> = tokens[first..t].iter().filter(|x| !matches!(x.pos, Pos::Symbol | Pos::Particle)).collect();
         let specific: Vec<&&Token> = pieces
             .iter()
             .filter(|x| !doc.lex.generic_modifiers.contains(x.surface(text)) && !matches!(x.pos, Pos::Number | Pos::Nnbc) && !is_ministry(x.surface(text)) && !lone_syllable(doc, x))
@@ -687,6 +689,13 @@ mod tests {
         // A slogan has grammar inside; a foreign phrase is no Korean program.
         assert!(names("‘대한민국 어디서나 잘사는 지방시대’를 위해 100억원을 쓴다.").is_empty());
         assert!(names("translated by 'Google Translate' with 100억원.").is_empty());
+    }
+
+    #[test]
+    fn an_island_or_road_word_lindera_reads_as_grammar_stays_in_the_name() {
+        assert_eq!(names("올해 가파도 상동항 정비사업에 7억원을 들인다."), ["가파도 상동항 정비사업"]);
+        // 충북 + 도 is the province that runs it, not part of a name.
+        assert!(names("단양군이 충북도 공모사업에 선정됐다.").is_empty());
     }
 
     #[test]
