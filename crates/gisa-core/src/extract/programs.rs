@@ -53,6 +53,18 @@ fn strip_period_suffix(name: &str) -> &str {
     name
 }
 
+/// A trailing cost in brackets is not part of a quoted title:
+/// ‘장낙대교 건설(총사업비 1,750억 원)’ → "장낙대교 건설".
+fn strip_cost_suffix(name: &str) -> &str {
+    if let Some(open) = name.rfind('(') {
+        let inside = &name[open..];
+        if inside.ends_with(')') && inside.contains('원') && inside.chars().any(|c| c.is_ascii_digit()) {
+            return name[..open].trim_end();
+        }
+    }
+    name
+}
+
 /// "(가칭)지방디지털화 특별위원회" → "지방디지털화 특별위원회".
 fn strip_label_prefix(name: &str) -> &str {
     for label in ["(가칭)", "(가칭) ", "가칭 "] {
@@ -92,7 +104,7 @@ fn quoted(doc: &Doc) -> Vec<Program> {
         };
         let inner_start = i + 1;
         let raw = doc.slice(inner_start, j);
-        let name = strip_label_prefix(strip_period_suffix(raw.trim()));
+        let name = strip_label_prefix(strip_period_suffix(strip_cost_suffix(raw.trim())));
         if accept_quoted(doc, c, name, i, j) && name.chars().count() >= 2 {
             out.push(Program { name: name.to_string(), start: i, end: j + 1, rule: "program.quoted", explain: None });
         }
@@ -139,10 +151,17 @@ fn accept_quoted(doc: &Doc, open: char, name: &str, open_at: usize, close_at: us
         let followed_by_noun_use = doc.tail_is_functional(close_at + 1) && !after.starts_with("라는") && !after.starts_with("란");
         return tokens_are_nouns && followed_by_noun_use && (program_context(doc, open_at) || said_again(doc, name, close_at));
     }
+    let korean = name.chars().any(|c| ('가'..='힣').contains(&c));
+    // A project's title (‘장낙대교 건설’, '옛 시청사 부지 활용한 생활SOC
+    // 건립'): words ending in a project's verbal noun, where programs or money
+    // are spoken of. A title may hold grammar; speech ends in a verb.
+    let last = name.split_whitespace().last().unwrap_or("");
+    if open == SQUOTE && korean && name.contains(' ') && doc.lex.program_list_words.action.iter().any(|w| last.ends_with(w.as_str())) {
+        return program_context(doc, open_at) || said_again(doc, name, close_at);
+    }
     // A coined name of a few words (‘예술인 기회소득’, ‘The 경기패스’, ‘1억
     // 플러스 아이드림’) used as a noun where programs or money are spoken of.
     // No grammar inside: ‘대한민국 어디서나 잘사는 …’ is a slogan.
-    let korean = name.chars().any(|c| ('가'..='힣').contains(&c));
     if open == SQUOTE && korean && name.contains(' ') && name.split_whitespace().count() <= MAX_COINED_WORDS {
         let inner = doc.analysis.tokens.iter().filter(|t| t.start > open_at && t.end <= close_at);
         let no_grammar = inner.clone().all(|t| {
@@ -306,7 +325,43 @@ fn lone_syllable(doc: &Doc, t: &Token) -> bool {
 /// A ministry or agency that runs or funds a kind of program ("해양수산부
 /// 공모사업", "행정안전부 지원사업") says whose it is, not which.
 fn is_ministry(word: &str) -> bool {
-    word.chars().count() >= 3 && (word.ends_with('부') || word.ends_with('처') || word.ends_with('청')) && !word.ends_with("본부")
+    word.chars().count() >= 3
+        && (word.ends_with('부') || word.ends_with('처') || word.ends_with('청'))
+        && !["본부", "동부", "서부", "남부", "북부", "중부", "내부", "외부", "일부"].iter().any(|w| word.ends_with(w))
+}
+
+/// An organisation or administration that owns or decides a program, written
+/// as a whole word before it ("행정안전부 지원사업", "도의회 공유재산
+/// 관리계획", "시군 핵심 동력사업", "우리군 핵심 사업"):
+/// whose it is, not part of its name. Lindera splits many ministries
+/// (행정 + 안 + 전부), so the test is on the whole word.
+fn is_owner(word: &str) -> bool {
+    is_ministry(word) || word.ends_with("의회") || matches!(word, "국회" | "시군" | "시·군" | "우리군" | "우리시" | "우리도")
+}
+
+/// Funds and accounts ("지방소멸대응기금 사업", "국가균형발전특별회계 사업"):
+/// a bare 사업 after one is the projects it pays for, and the name is the fund's.
+const FUND_WORDS: [&str; 3] = ["기금", "특별회계", "펀드"];
+
+/// Is the whole word `word` a generic word with a particle glued on
+/// ("예산난을 이유로 신규사업을": 이유로 is not a name's word, though Lindera
+/// reads it as a noun)?
+fn generic_with_particle(doc: &Doc, word: &str) -> bool {
+    word.char_indices().skip(1).any(|(b, _)| doc.lex.generic_modifiers.contains(&word[..b]) && doc.lex.particles.contains(&word[b..]))
+}
+
+/// A name that is an office every local government has (죽왕면 행정복지센터),
+/// or a kind of facility standing alone (국민체육센터): not a program.
+fn office_or_facility(doc: &Doc, name: &str) -> bool {
+    let squashed: String = squash(name).into_iter().collect();
+    let words = &doc.lex.program_list_words;
+    words.office.iter().any(|w| squashed.ends_with(w.as_str())) || words.facility.contains(&squashed)
+}
+
+/// A name glued to an underscore is part of a file name or a caption
+/// (▲보령시_밤섬·술뚱권역_어촌신활력증진사업_종합계획도), not prose.
+fn in_identifier(doc: &Doc, start: usize, end: usize) -> bool {
+    doc.at(start.wrapping_sub(1)) == Some('_') || doc.at(end) == Some('_')
 }
 
 /// Unquoted names: words ending in a program word, walking back over whole
@@ -328,6 +383,14 @@ fn unquoted(doc: &Doc, taken: &[bool]) -> Vec<Program> {
         }
         let e0 = tok.eojeol;
         let ej = &eojeols[e0];
+        // "지방소멸대응기금 사업": a bare 사업 after a fund is the projects it
+        // pays for; the fund (found on its own) is the name.
+        if glued == 0 && ej.first_token == t && e0 > 0 && eojeols[e0 - 1].end + 1 == ej.start && {
+            let prev = doc.slice(eojeols[e0 - 1].start, eojeols[e0 - 1].end);
+            FUND_WORDS.iter().any(|w| prev.ends_with(w) && prev.chars().count() > w.chars().count())
+        } {
+            continue;
+        }
         // Inside its own eojeol: the whole word when it is all word pieces,
         // else the noun pieces right before the program word.
         // In a word of more pieces than any name (a text without spaces),
@@ -353,7 +416,7 @@ fn unquoted(doc: &Doc, taken: &[bool]) -> Vec<Program> {
                     break;
                 }
                 let word = doc.slice(prev.start, prev.end);
-                if doc.lex.program_list_words.separators.contains(word) {
+                if doc.lex.program_list_words.separators.contains(word) || generic_with_particle(doc, word) {
                     break;
                 }
                 // "원의 지방소멸대응기금", "전환의 전략": a genitive Lindera glued
@@ -378,6 +441,7 @@ fn unquoted(doc: &Doc, taken: &[bool]) -> Vec<Program> {
             let from = first.max(e.first_token);
             tokens[from..e.last_token].iter().all(|x| doc.lex.generic_modifiers.contains(x.surface(text)) || x.pos == Pos::Symbol)
                 || doc.lex.generic_modifiers.contains(doc.slice(tokens[from].start, e.end))
+                || is_owner(doc.slice(tokens[from].start, e.end))
         } {
             first = eojeols[tokens[first].eojeol].last_token;
         }
@@ -416,6 +480,27 @@ fn unquoted(doc: &Doc, taken: &[bool]) -> Vec<Program> {
         if doc.at(start.wrapping_sub(1)).is_some_and(|c| c == SQUOTE || c == DQUOTE || c == '」') {
             continue; // the rest of a quoted name: ‘스마트빌리지’ 사업
         }
+        // "둘레길 조성 등 어촌 생활 지원 사업", "배수로 개선과 같은 주민 불편
+        // 해소 사업": after a list, the phrase names its kind.
+        let fe = &eojeols[tokens[first].eojeol];
+        if fe.start == start && tokens[first].eojeol > 0 && {
+            let prev = &eojeols[tokens[first].eojeol - 1];
+            prev.end + 1 == start && doc.lex.program_list_words.summary.contains(doc.slice(prev.start, prev.end))
+        } {
+            continue;
+        }
+        if in_identifier(doc, start, tok.end) {
+            continue;
+        }
+        // "8개 도로 건설 사업", "99개 중점관리사업": counted, so a kind of
+        // project, not one program's name ("56개의 … 사업" keeps its 의).
+        if fe.start == start && tokens[first].eojeol > 0 && {
+            let prev = &eojeols[tokens[first].eojeol - 1];
+            let word = doc.slice(prev.start, prev.end);
+            prev.end + 1 == start && word.starts_with(|c: char| c.is_ascii_digit()) && ["개", "곳", "건", "가지"].iter().any(|c| word.ends_with(c))
+        } {
+            continue;
+        }
         // "SW 융합클러스터 2.0": a version number right after the name.
         let mut end = tok.end;
         if tok.end == ej.end && doc.at(end) == Some(' ') {
@@ -430,7 +515,7 @@ fn unquoted(doc: &Doc, taken: &[bool]) -> Vec<Program> {
             }
         }
         let name = doc.slice(start, end).to_string();
-        if name.chars().count() < 3 {
+        if name.chars().count() < 3 || office_or_facility(doc, &name) {
             continue;
         }
         out.push(Program { name, start, end, rule: "program.unquoted", explain: None });
@@ -546,7 +631,7 @@ fn repeated(doc: &Doc, found: &[Program], taken: &[bool]) -> Vec<Program> {
     let mut seen = std::collections::HashSet::new();
     for p in found {
         let n = squash(&p.name);
-        if n.len() >= 3 && seen.insert(n.clone()) {
+        if n.len() >= 3 && !office_or_facility(doc, &p.name) && seen.insert(n.clone()) {
             names.push((n, p.start));
         }
     }
@@ -555,7 +640,8 @@ fn repeated(doc: &Doc, found: &[Program], taken: &[bool]) -> Vec<Program> {
             continue;
         }
         for s in short_forms(doc, &p.name) {
-            if seen.insert(s.clone()) {
+            let text: String = s.iter().collect();
+            if !office_or_facility(doc, &text) && seen.insert(s.clone()) {
                 names.push((s, p.end));
             }
         }
@@ -577,7 +663,7 @@ fn repeated(doc: &Doc, found: &[Program], taken: &[bool]) -> Vec<Program> {
                 i += 1;
                 continue;
             };
-            if doc.tail_is_functional(end) && !mask[i..end].iter().any(|c| *c) && !doc.any_claimed(i, end) && !in_speech[i] {
+            if doc.tail_is_functional(end) && !mask[i..end].iter().any(|c| *c) && !doc.any_claimed(i, end) && !in_speech[i] && !in_identifier(doc, i, end) {
                 let p = Program { name: doc.slice(i, end).to_string(), start: i, end, rule: "program.repeated", explain: None };
                 mark(&mut mask, &p);
                 out.push(p);
@@ -702,5 +788,49 @@ mod tests {
     fn speech_does_not_repeat_a_name() {
         let found = names("도는 ‘햇살연금’을 도입했다. 지사는 “햇살연금이 주민의 삶을 바꿀 것이라고 믿는다”고 말했다.");
         assert_eq!(found, ["햇살연금"]);
+    }
+
+    #[test]
+    fn a_phrase_after_a_list_names_its_kind() {
+        assert!(names("권역은 둘레길 조성 등 어촌 생활 지원 사업이 추진된다.").is_empty());
+        assert!(names("예산은 배수로 개선과 같은 주민 불편 해소 사업에 쓰였다.").is_empty());
+    }
+
+    #[test]
+    fn offices_and_bare_facility_kinds_are_not_names() {
+        assert!(names("농업기술센터는 10억여원을 받았다.").is_empty());
+        assert!(names("설명회는 죽왕면 행정복지센터 회의실에서 열린다.").is_empty());
+        assert!(names("국민체육센터 수영장을 고친다.").is_empty());
+        assert_eq!(names("시는 반다비 체육센터를 짓는다."), ["반다비 체육센터"]);
+    }
+
+    #[test]
+    fn owners_are_not_part_of_a_name() {
+        assert!(names("이 사업은 행정안전부 지원사업으로 추진된다.").is_empty());
+        assert_eq!(names("도의회 공유재산 관리계획 등 행정절차를 거친다."), ["공유재산 관리계획"]);
+        assert!(names("정부가 예산난을 이유로 신규사업을 자제하고 있다.").is_empty());
+    }
+
+    #[test]
+    fn a_funds_projects_are_named_by_the_fund() {
+        assert_eq!(names("군은 지방소멸대응기금 사업으로 6개 사업을 벌인다."), ["지방소멸대응기금"]);
+    }
+
+    #[test]
+    fn names_inside_file_names_are_not_mentions() {
+        assert!(names("▲보령시_밤섬·술뚱권역_어촌신활력증진사업_종합계획도").is_empty());
+    }
+
+    #[test]
+    fn a_quoted_project_title_ends_in_a_projects_verbal_noun() {
+        assert_eq!(names("핵심사업인 ‘장낙대교 건설(총사업비 1,750억 원)’이 반영됐다."), ["장낙대교 건설"]);
+        assert_eq!(names("하남시 '옛 시청사 부지 활용한 생활SOC 건립' 사업에 20억원을 준다."), ["옛 시청사 부지 활용한 생활SOC 건립"]);
+        // No program or money around: a goal, not a project.
+        assert!(names("시장은 ‘살기 좋은 도시 조성’을 약속했다.").is_empty());
+    }
+
+    #[test]
+    fn a_counted_phrase_is_a_kind_of_project() {
+        assert!(names("도내 8개 도로 건설 사업이 면제됐다.").is_empty());
     }
 }
