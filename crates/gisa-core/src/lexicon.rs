@@ -141,6 +141,9 @@ pub struct ProgramListWords {
     /// A project's verbal nouns: a quoted title ending in one names a project
     /// (‘장낙대교 건설’, '옛 시청사 부지 활용한 생활SOC 건립').
     pub action: Vec<String>,
+    /// Words that relate what comes before them to the name after them
+    /// (국무총리 소속 …, 잼버리 파행 이후 …): a name starts after one.
+    pub stop: HashSet<String>,
 }
 
 /// `about_grammar.csv`: words the purpose of an amount is read around,
@@ -536,8 +539,8 @@ fn region_words(name: &str, src: &str) -> Result<RegionWords, LexiconError> {
 }
 
 fn program_list_words(name: &str, src: &str) -> Result<ProgramListWords, LexiconError> {
-    let kinds = ["separator", "follow", "summary", "office", "facility", "action"];
-    let [separators, follow, summary, office, facility, action] = <[Vec<String>; 6]>::try_from(word_kinds(name, src, &kinds)?).expect("six kinds");
+    let kinds = ["separator", "follow", "summary", "office", "facility", "action", "stop"];
+    let [separators, follow, summary, office, facility, action, stop] = <[Vec<String>; 7]>::try_from(word_kinds(name, src, &kinds)?).expect("seven kinds");
     Ok(ProgramListWords {
         separators: separators.into_iter().collect(),
         follow,
@@ -545,6 +548,7 @@ fn program_list_words(name: &str, src: &str) -> Result<ProgramListWords, Lexicon
         office,
         facility: facility.into_iter().collect(),
         action,
+        stop: stop.into_iter().collect(),
     })
 }
 

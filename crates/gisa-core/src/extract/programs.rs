@@ -339,6 +339,13 @@ fn is_owner(word: &str) -> bool {
     is_ministry(word) || word.ends_with("의회") || matches!(word, "국회" | "시군" | "시·군" | "우리군" | "우리시" | "우리도")
 }
 
+/// 제2차, 제1기: an ordinal word.
+fn is_ordinal(word: &str) -> bool {
+    let Some(rest) = word.strip_prefix('제') else { return false };
+    let digits = rest.chars().take_while(|c| c.is_ascii_digit()).count();
+    digits > 0 && matches!(&rest[digits..], "차" | "기")
+}
+
 /// Funds and accounts ("지방소멸대응기금 사업", "국가균형발전특별회계 사업"):
 /// a bare 사업 after one is the projects it pays for, and the name is the fund's.
 const FUND_WORDS: [&str; 3] = ["기금", "특별회계", "펀드"];
@@ -416,7 +423,12 @@ fn unquoted(doc: &Doc, taken: &[bool]) -> Vec<Program> {
                     break;
                 }
                 let word = doc.slice(prev.start, prev.end);
-                if doc.lex.program_list_words.separators.contains(word) || generic_with_particle(doc, word) {
+                if doc.lex.program_list_words.separators.contains(word) || doc.lex.program_list_words.stop.contains(word) || generic_with_particle(doc, word) {
+                    break;
+                }
+                // "특구 지정안과 청도 반시나라특구": a word ending in 과/와 joins
+                // two phrases (Lindera reads 지정안과 as a noun).
+                if word.chars().count() >= 3 && (word.ends_with('과') || word.ends_with('와')) {
                     break;
                 }
                 // "원의 지방소멸대응기금", "전환의 전략": a genitive Lindera glued
@@ -433,6 +445,7 @@ fn unquoted(doc: &Doc, taken: &[bool]) -> Vec<Program> {
                 e -= 1;
             }
         }
+        let committee = ["위원회", "협의회"].iter().any(|w| tok.surface(text).ends_with(w));
         // Drop generic openers (올해, 전체, 관련, 내년도 …) from the left, and a
         // leading year when nothing specific follows it.
         // Whole generic words only: 국가 opens 국가식품클러스터 but is a word of its own in "국가 지원 사업".
@@ -442,6 +455,10 @@ fn unquoted(doc: &Doc, taken: &[bool]) -> Vec<Program> {
             tokens[from..e.last_token].iter().all(|x| doc.lex.generic_modifiers.contains(x.surface(text)) || x.pos == Pos::Symbol)
                 || doc.lex.generic_modifiers.contains(doc.slice(tokens[from].start, e.end))
                 || is_owner(doc.slice(tokens[from].start, e.end))
+                // "도 청년정책조정위원회": the administration that runs it.
+                || matches!(doc.slice(tokens[from].start, e.end), "도" | "시" | "군")
+                // "제9차 규제자유특구위원회에서": a committee's meeting number, not its name.
+                || (committee && is_ordinal(doc.slice(tokens[from].start, e.end)))
         } {
             first = eojeols[tokens[first].eojeol].last_token;
         }
@@ -832,5 +849,18 @@ mod tests {
     #[test]
     fn a_counted_phrase_is_a_kind_of_project() {
         assert!(names("도내 8개 도로 건설 사업이 면제됐다.").is_empty());
+    }
+
+    #[test]
+    fn a_name_starts_after_words_that_relate_it() {
+        assert_eq!(names("국무총리 소속 해상풍력발전위원회가 인허가를 한다."), ["해상풍력발전위원회"]);
+        assert_eq!(names("4곳의 신규 특구 지정안과 청도 반시나라특구 계획변경안을 심의했다."), ["청도 반시나라특구"]);
+        assert_eq!(names("지난 18일 도 청년정책조정위원회를 열었다."), ["청년정책조정위원회"]);
+    }
+
+    #[test]
+    fn a_committees_meeting_number_is_not_its_name_but_a_plans_edition_is() {
+        assert_eq!(names("제9차 규제자유특구위원회에서 4곳을 지정했다."), ["규제자유특구위원회"]);
+        assert_eq!(names("제4차 도서종합개발계획을 세웠다."), ["제4차 도서종합개발계획"]);
     }
 }
