@@ -279,6 +279,28 @@ fn gloss_at(doc: &Doc, tokens: &[Token], k: usize) -> usize {
     }
 }
 
+/// "금성면·복수면 기초생활거점육성사업": Lindera reads the 면 of a township
+/// after a noun as "(이)면" (복수 + 면/VCP+EC). In a word joined by `·` to
+/// another place, it is the township.
+fn misread_place(doc: &Doc, tokens: &[Token], first: usize, last: usize) -> bool {
+    let text = doc.analysis_text();
+    last > first + 1
+        && matches!(tokens[last].surface(text), "면" | "읍" | "리")
+        && !tokens[last].pos.is_noun()
+        && tokens[last - 1].pos.is_noun()
+        && tokens[last - 1].end == tokens[last].start
+        && tokens[first..last].iter().any(|t| t.surface(text) == "·")
+}
+
+/// "올누림 행복가족센터": a coined word ending in a verb made a noun with
+/// -ㅁ (누림, 나눔, 키움), read by Lindera as a verb. Only as a word before
+/// the name's last word, where no clause ends.
+fn nominalised(doc: &Doc, tokens: &[Token], first: usize, last: usize) -> bool {
+    let t = &tokens[last];
+    let jong_m = t.surface(doc.analysis_text()).chars().last().is_some_and(|c| ('가'..='힣').contains(&c) && (c as u32 - 0xAC00) % 28 == 16);
+    last > first && matches!(t.pos, Pos::Vv) && t.last_pos == Pos::Ending && jong_m && !tokens[first..last].iter().any(|x| matches!(x.pos, Pos::Particle | Pos::Ending))
+}
+
 /// Are tokens `from..to` of one eojeol all word pieces of a name (the last
 /// one a real noun-like piece), allowing a parenthesised Latin gloss?
 fn word_pieces(doc: &Doc, tokens: &[Token], from: usize, to: usize) -> bool {
@@ -286,7 +308,7 @@ fn word_pieces(doc: &Doc, tokens: &[Token], from: usize, to: usize) -> bool {
         return true;
     }
     // "가파도 상동항 정비사업": the word's last syllable misread as grammar.
-    let misread = doc.misread_tail(from, to - 1);
+    let misread = doc.misread_tail(from, to - 1) || misread_place(doc, tokens, from, to - 1) || nominalised(doc, tokens, from, to - 1);
     if !pieces(doc, tokens, from, to).all(|k| inner_token(doc, &tokens[k], k + 1 == to && !misread)) {
         return false;
     }
@@ -862,5 +884,11 @@ mod tests {
     fn a_committees_meeting_number_is_not_its_name_but_a_plans_edition_is() {
         assert_eq!(names("제9차 규제자유특구위원회에서 4곳을 지정했다."), ["규제자유특구위원회"]);
         assert_eq!(names("제4차 도서종합개발계획을 세웠다."), ["제4차 도서종합개발계획"]);
+    }
+
+    #[test]
+    fn township_lists_and_coined_nominalised_words_stay_in_the_name() {
+        assert_eq!(names("금성면·복수면 기초생활거점육성사업 13억3천만원이 반영됐다."), ["금성면·복수면 기초생활거점육성사업"]);
+        assert_eq!(names("△올누림 행복가족센터 건립사업 183억 원"), ["올누림 행복가족센터 건립사업"]);
     }
 }
