@@ -393,6 +393,20 @@ fn in_identifier(doc: &Doc, start: usize, end: usize) -> bool {
     doc.at(start.wrapping_sub(1)) == Some('_') || doc.at(end) == Some('_')
 }
 
+/// "예산결산특별위원회의 심의", "국정기획위원회의 국정과제": Lindera reads
+/// 위원회 + 의 as 위원 + 회의 (a meeting). Token `i` is such a 회의 ending
+/// its word.
+fn committee_genitive(doc: &Doc, tokens: &[Token], i: usize) -> bool {
+    let text = doc.analysis_text();
+    let t = &tokens[i];
+    i > 0
+        && t.surface(text) == "회의"
+        && tokens[i - 1].eojeol == t.eojeol
+        && tokens[i - 1].end == t.start
+        && matches!(tokens[i - 1].surface(text), "위원" | "협의")
+        && doc.at(t.end).is_none_or(|c| !c.is_alphanumeric())
+}
+
 /// Unquoted names: words ending in a program word, walking back over whole
 /// eojeols made of nouns (기회발전특구, 충청유교문화권 명승문화마을 조성사업,
 /// SW 융합클러스터 2.0).
@@ -401,10 +415,16 @@ fn unquoted(doc: &Doc, taken: &[bool]) -> Vec<Program> {
     let tokens = &doc.analysis.tokens;
     let eojeols = &doc.analysis.eojeols;
     let mut out = Vec::new();
-    for (t, tok) in tokens.iter().enumerate() {
-        let Some(glued) = program_word_in(doc, tok) else { continue };
+    for (ti, tok) in tokens.iter().enumerate() {
+        // `t` is the program word's first token; `cut` the chars of a glued
+        // genitive after it (예산결산특별위원회의 → … 위원 + 회의).
+        let (glued, t, cut) = match program_word_in(doc, tok) {
+            Some(g) => (g, ti, 0),
+            None if committee_genitive(doc, tokens, ti) => (0, ti - 1, 1),
+            None => continue,
+        };
         // The program word must end the noun run: 사업비 or 사업계획 is not a 사업.
-        if tokens.get(t + 1).is_some_and(|n| n.eojeol == tok.eojeol && n.pos.is_noun()) {
+        if tokens.get(ti + 1).is_some_and(|n| n.eojeol == tok.eojeol && n.pos.is_noun()) {
             continue;
         }
         if taken.get(tok.start).copied().unwrap_or(false) || doc.any_claimed(tok.start, tok.end) {
@@ -427,7 +447,7 @@ fn unquoted(doc: &Doc, taken: &[bool]) -> Vec<Program> {
         // the whole word for each program word in it was quadratic.
         let long_word = t - ej.first_token > MAX_WORD_TOKENS;
         let lead = if long_word { 0 } else { lead_symbols(doc, tokens, ej.first_token, t) };
-        let mut first = if !long_word && word_pieces(doc, tokens, ej.first_token + lead, t) && !doc.any_claimed(tokens[ej.first_token + lead].start, tok.start) {
+        let mut first = if !long_word && word_pieces(doc, tokens, ej.first_token + lead, t) && !doc.any_claimed(tokens[ej.first_token + lead].start, tokens[t].start) {
             ej.first_token + lead
         } else {
             let mut f = t;
@@ -467,7 +487,7 @@ fn unquoted(doc: &Doc, taken: &[bool]) -> Vec<Program> {
                 e -= 1;
             }
         }
-        let committee = ["위원회", "협의회"].iter().any(|w| tok.surface(text).ends_with(w));
+        let committee = cut > 0 || ["위원회", "협의회"].iter().any(|w| tok.surface(text).ends_with(w));
         // Drop generic openers (올해, 전체, 관련, 내년도 …) from the left, and a
         // leading year when nothing specific follows it.
         // Whole generic words only: 국가 opens 국가식품클러스터 but is a word of its own in "국가 지원 사업".
@@ -528,7 +548,7 @@ fn unquoted(doc: &Doc, taken: &[bool]) -> Vec<Program> {
         } {
             continue;
         }
-        if in_identifier(doc, start, tok.end) {
+        if in_identifier(doc, start, tok.end - cut) {
             continue;
         }
         // "8개 도로 건설 사업", "99개 중점관리사업": counted, so a kind of
@@ -541,8 +561,8 @@ fn unquoted(doc: &Doc, taken: &[bool]) -> Vec<Program> {
             continue;
         }
         // "SW 융합클러스터 2.0": a version number right after the name.
-        let mut end = tok.end;
-        if tok.end == ej.end && doc.at(end) == Some(' ') {
+        let mut end = tok.end - cut;
+        if cut == 0 && tok.end == ej.end && doc.at(end) == Some(' ') {
             let v = end + 1;
             let mut k = v;
             while doc.at(k).is_some_and(|c| c.is_ascii_digit() || c == '.') {
@@ -890,5 +910,10 @@ mod tests {
     fn township_lists_and_coined_nominalised_words_stay_in_the_name() {
         assert_eq!(names("금성면·복수면 기초생활거점육성사업 13억3천만원이 반영됐다."), ["금성면·복수면 기초생활거점육성사업"]);
         assert_eq!(names("△올누림 행복가족센터 건립사업 183억 원"), ["올누림 행복가족센터 건립사업"]);
+    }
+
+    #[test]
+    fn a_committee_with_a_genitive_lindera_reads_as_a_meeting() {
+        assert_eq!(names("상임위원회와 예산결산특별위원회의 심의를 거쳤다."), ["예산결산특별위원회"]);
     }
 }
