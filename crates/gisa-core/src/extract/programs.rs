@@ -525,6 +525,11 @@ fn unquoted(doc: &Doc, taken: &[bool]) -> Vec<Program> {
         // One plain modifier makes a kind of program (지원 사업, 선도 사업,
         // 지원방안), not a name: ask for two, or one proper/foreign/coined word.
         if n_specific == 1 {
+            // "충북지역 숙원사업", "경북 사업": a region and a kind of
+            // program say whose it is, not which (bare region names).
+            if specific.first().is_some_and(|m| doc.lex.regions.senses(m.surface(text)).is_some()) {
+                continue;
+            }
             let coined = match specific.first() {
                 Some(m) => m.pos == Pos::Nnp || m.pos == Pos::Foreign || m.pos == Pos::Unknown || m.end - m.start >= 4,
                 None => glued >= 3,
@@ -915,5 +920,11 @@ mod tests {
     #[test]
     fn a_committee_with_a_genitive_lindera_reads_as_a_meeting() {
         assert_eq!(names("상임위원회와 예산결산특별위원회의 심의를 거쳤다."), ["예산결산특별위원회"]);
+    }
+
+    #[test]
+    fn a_region_and_a_kind_of_program_is_not_a_name() {
+        assert!(names("충북지역 숙원사업인 교통방송이 문을 연다.").is_empty());
+        assert_eq!(names("충북형 뉴딜사업에 1조원을 쓴다."), ["충북형 뉴딜사업"]);
     }
 }
