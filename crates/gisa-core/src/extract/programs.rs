@@ -88,27 +88,32 @@ fn quoted(doc: &Doc) -> Vec<Program> {
             i += 1;
             continue;
         }
+        // ''지역특화발전특구위원회'': a doubled quote (old pages write " as '')
+        // opens and closes as one.
+        let double = c == SQUOTE && doc.at(i + 1) == Some(SQUOTE);
+        let w = if double { 2 } else { 1 };
         // Find the closer on the same line, skipping apostrophe years inside.
-        let mut j = i + 1;
+        let mut j = i + w;
         let mut found = None;
-        while j < doc.len() && j - i <= MAX_QUOTED + 1 && doc.chars[j] != '\n' {
-            if doc.chars[j] == close && !(close == SQUOTE && is_apostrophe_year(doc, j)) {
+        while j < doc.len() && j - i <= MAX_QUOTED + w && doc.chars[j] != '\n' {
+            if doc.chars[j] == close && !(close == SQUOTE && is_apostrophe_year(doc, j)) && (!double || doc.at(j + 1) == Some(SQUOTE)) {
                 found = Some(j);
                 break;
             }
             j += 1;
         }
         let Some(j) = found else {
-            i += 1;
+            i += w;
             continue;
         };
-        let inner_start = i + 1;
+        let inner_start = i + w;
         let raw = doc.slice(inner_start, j);
         let name = strip_label_prefix(strip_period_suffix(strip_cost_suffix(raw.trim())));
-        if accept_quoted(doc, c, name, i, j) && name.chars().count() >= 2 {
-            out.push(Program { name: name.to_string(), start: i, end: j + 1, rule: "program.quoted", explain: None });
+        // (the inner quote marks of a doubled pair stand for the quotes)
+        if accept_quoted(doc, c, name, i + w - 1, j + w - 1) && name.chars().count() >= 2 {
+            out.push(Program { name: name.to_string(), start: i, end: j + w, rule: "program.quoted", explain: None });
         }
-        i = j + 1;
+        i = j + w;
     }
     out
 }
@@ -926,5 +931,10 @@ mod tests {
     fn a_region_and_a_kind_of_program_is_not_a_name() {
         assert!(names("충북지역 숙원사업인 교통방송이 문을 연다.").is_empty());
         assert_eq!(names("충북형 뉴딜사업에 1조원을 쓴다."), ["충북형 뉴딜사업"]);
+    }
+
+    #[test]
+    fn a_doubled_quote_opens_and_closes_a_name() {
+        assert_eq!(names("장관 주재로 제22차 ''지역특화발전특구위원회''를 개최했다."), ["지역특화발전특구위원회"]);
     }
 }
