@@ -129,6 +129,21 @@ pub struct ProgramListWords {
     pub separators: HashSet<String>,
     /// Words that, right after a quoted name, say it names a program (‘스마트빌리지’ 사업).
     pub follow: Vec<String>,
+    /// Words after which a noun phrase names the kind of the things listed
+    /// before it, not one program ("… 조성 등 생활 인프라 조성 사업").
+    pub summary: HashSet<String>,
+    /// Offices every local government has (행정복지센터, 농업기술센터): a place
+    /// or an administration, never a program, even with its place before it.
+    pub office: Vec<String>,
+    /// Kinds of facility every city or county has (국민체육센터, 복합커뮤니티센터):
+    /// not a name alone; a name or place before one makes one (반다비 체육센터).
+    pub facility: HashSet<String>,
+    /// A project's verbal nouns: a quoted title ending in one names a project
+    /// (‘장낙대교 건설’, '옛 시청사 부지 활용한 생활SOC 건립').
+    pub action: Vec<String>,
+    /// Words that relate what comes before them to the name after them
+    /// (국무총리 소속 …, 잼버리 파행 이후 …): a name starts after one.
+    pub stop: HashSet<String>,
 }
 
 /// `about_grammar.csv`: words the purpose of an amount is read around,
@@ -524,8 +539,17 @@ fn region_words(name: &str, src: &str) -> Result<RegionWords, LexiconError> {
 }
 
 fn program_list_words(name: &str, src: &str) -> Result<ProgramListWords, LexiconError> {
-    let [separators, follow] = <[Vec<String>; 2]>::try_from(word_kinds(name, src, &["separator", "follow"])?).expect("two kinds");
-    Ok(ProgramListWords { separators: separators.into_iter().collect(), follow })
+    let kinds = ["separator", "follow", "summary", "office", "facility", "action", "stop"];
+    let [separators, follow, summary, office, facility, action, stop] = <[Vec<String>; 7]>::try_from(word_kinds(name, src, &kinds)?).expect("seven kinds");
+    Ok(ProgramListWords {
+        separators: separators.into_iter().collect(),
+        follow,
+        summary: summary.into_iter().collect(),
+        office,
+        facility: facility.into_iter().collect(),
+        action,
+        stop: stop.into_iter().collect(),
+    })
 }
 
 fn about_grammar(name: &str, src: &str) -> Result<AboutGrammar, LexiconError> {

@@ -88,6 +88,58 @@ fn is_bullet(c: char) -> bool {
     matches!(c, '▲' | '△' | '□' | '■' | '◆' | '◇' | '○' | '●' | '-' | '·' | '※' | '▶' | '▷' | '►' | '◎' | '★' | '☆' | '◈' | '▣' | '•')
 }
 
+/// Bullets that open a list item ("△시루섬 생태탐방로 조성사업 190억 원");
+/// '-' and '·' are left out: they also join words.
+fn is_item_bullet(c: char) -> bool {
+    matches!(c, '▲' | '△' | '□' | '■' | '◆' | '◇' | '○' | '●' | '▶' | '▷' | '►' | '•' | '◎')
+}
+
+/// A list item is a label, not a sentence: at most this many words.
+const MAX_ITEM_WORDS: usize = 10;
+
+/// The whole list item from its bullet to `end` ("△평동 지구 풍수해 생활권
+/// 종합정비사업 413억 원", "▲‘장낙대교 건설(총사업비 …)’"), when it is a
+/// bare label: words that are nouns or end in 의/와/과/도/및, no clause
+/// punctuation. Lindera splits unknown compounds in such labels oddly, so
+/// the noun-phrase walk back often stops short of the item's first word.
+fn bullet_item(doc: &Doc, end: usize) -> Option<String> {
+    let line = doc.line_start(end);
+    let b = (end.saturating_sub(MAX_WORD * 4).max(line)..end).rev().find(|&k| is_item_bullet(doc.chars[k]))?;
+    let mut start = b + 1;
+    while start < end && (doc.chars[start].is_whitespace() || matches!(doc.chars[start], '‘' | '\'' | '“' | '"' | '「')) {
+        start += 1;
+    }
+    let mut stop = end;
+    while stop > start && doc.chars[stop - 1].is_whitespace() {
+        stop -= 1;
+    }
+    let item = doc.slice(start, stop);
+    let balanced = item.matches('(').count() == item.matches(')').count();
+    if item.is_empty() || !balanced || item.split_whitespace().count() > MAX_ITEM_WORDS || item.ends_with('.') || item.contains(". ") {
+        return None;
+    }
+    if item.contains([',', ':', '!', '?', '“', '”', '"', '’', '‘', ';', '…']) {
+        return None;
+    }
+    let (first, last) = (doc.analysis.eojeol_at(start)?, doc.analysis.eojeol_at(stop - 1)?);
+    let text = doc.analysis_text();
+    for e in first..=last {
+        let toks: Vec<_> = doc.analysis.eojeol_tokens(e).iter().filter(|t| t.end <= stop).collect();
+        let tail = toks.last()?;
+        let s = tail.surface(text);
+        // Lindera reads an unknown compound's last syllable as grammar
+        // (풍수해 → 풍수 + 해, 가덕도 → 가덕 + 도): those are let through
+        // inside the item, after a noun.
+        let ej = &doc.analysis.eojeols[e];
+        let misread = toks.len() == ej.last_token - ej.first_token && doc.misread_tail(ej.first_token, ej.last_token - 1);
+        let fits = np_token(doc, tail) || s == ")" || (e < last && (matches!(s, "및" | "외") || misread || tail.pos == Pos::Particle && matches!(s, "의" | "와" | "과")));
+        if !fits {
+            return None;
+        }
+    }
+    clean_purpose(doc, item)
+}
+
 /// The noun phrase that ends exactly at char `end` (exclusive), walking back
 /// over whole eojeols made only of phrase tokens.
 fn np_before(doc: &Doc, end: usize) -> Option<(usize, usize)> {
@@ -278,7 +330,11 @@ fn clean_purpose(doc: &Doc, text: &str) -> Option<String> {
         // An attached budget word: "지원예산" → 지원.
         // Not a funding word ending in 비 (국·도비, 도비).
         let funding = last.contains('·') || doc.lex.about_grammar.funding.iter().any(|f| last.ends_with(f.as_str()));
-        if let Some(t) = doc.lex.about_trim.iter().find(|t| last.ends_with(t.as_str()) && last[..last.len() - t.len()].chars().count() >= 2 && !(t.as_str() == "비" && funding)) {
+        // A budget word alone stays whole (총사업비 is not 총사업 + 비).
+        let whole = doc.lex.about_trim.contains(last);
+        // The shortest attached word: "공모사업비" → 공모사업, not 공모.
+        let attached = doc.lex.about_trim.iter().filter(|t| !whole && last.ends_with(t.as_str()) && last[..last.len() - t.len()].chars().count() >= 2 && !(t.as_str() == "비" && funding));
+        if let Some(t) = attached.min_by_key(|t| (t.len(), t.as_str())) {
             let n = words.len();
             words[n - 1] = &last[..last.len() - t.len()];
             continue;
@@ -294,7 +350,9 @@ fn clean_purpose(doc: &Doc, text: &str) -> Option<String> {
         let d = w.trim_start_matches('제');
         d.starts_with(|c: char| c.is_ascii_digit()) && matches!(d.trim_start_matches(|c: char| c.is_ascii_digit()), "회" | "차")
     };
-    let specific = words.iter().any(|w| !doc.lex.about_never.contains(*w) && !doc.lex.about_skip.contains(*w) && !doc.lex.about_trim.contains(*w) && !ordinal(w));
+    // "개소당 총사업비": a per-unit word says how it is shared out, not what for.
+    let per_unit = |w: &str| w.ends_with('당') && !w.ends_with("정당") && !w.ends_with("수당") && w.chars().count() <= 4;
+    let specific = words.iter().any(|w| !doc.lex.about_never.contains(*w) && !doc.lex.about_skip.contains(*w) && !doc.lex.about_trim.contains(*w) && !ordinal(w) && !per_unit(w));
     specific.then(|| words.join(" "))
 }
 
@@ -319,6 +377,14 @@ fn colon_label(doc: &Doc, start: usize) -> Option<String> {
     clean_purpose(doc, label)
 }
 
+/// A purpose made only of region names ("여수(1조2212억원)", "반면 구례",
+/// "태백 장성"): the money's place, not what it is for (the amount's `region`
+/// says where it goes).
+fn only_regions(doc: &Doc, purpose: &str) -> bool {
+    let words: Vec<&str> = purpose.split_whitespace().filter(|w| !doc.lex.about_skip.contains(*w) && !matches!(*w, "반면" | "이어")).collect();
+    !words.is_empty() && words.iter().all(|w| w.split('·').all(|part| doc.lex.regions.senses(part).is_some()))
+}
+
 /// Not a purpose: a place or an administration (전남도, 의성군, 대구시), a
 /// grade (A등급), or a per-unit split (10억원씩).
 fn is_recipient(purpose: &str) -> bool {
@@ -333,7 +399,7 @@ fn is_recipient(purpose: &str) -> bool {
     let words = purpose.split_whitespace().count();
     let office = words <= 2
         && n >= 3
-        && ["실", "국", "과", "본부", "담당관", "사업소", "센터장"].iter().any(|w| p.ends_with(w))
+        && ["실", "국", "과", "청", "본부", "담당관", "사업소", "센터장"].iter().any(|w| p.ends_with(w))
         && !["효과", "결과", "성과"].iter().any(|w| p.ends_with(w));
     region || office || p.ends_with("등급") || p.ends_with('씩') || p.chars().all(|c| c.is_ascii_digit() || "천백만억조".contains(c))
 }
@@ -363,7 +429,7 @@ fn sentence_program(doc: &Doc, a: &Amount, amounts: &[Amount], programs: &[Progr
 
 fn about_for(doc: &Doc, a: &Amount, amounts: &[Amount], programs: &[Program], ix: &Index) -> Option<(String, &'static str)> {
     match about_raw(doc, a, ix) {
-        Some((p, rule)) if !is_recipient(&p) && !holds_amount(&p) => Some((p, rule)),
+        Some((p, rule)) if !is_recipient(&p) && !holds_amount(&p) && !only_regions(doc, &p) => Some((p, rule)),
         _ => sentence_program(doc, a, amounts, programs).map(|p| (p, "about.sentence_program")),
     }
 }
@@ -383,6 +449,9 @@ fn about_raw(doc: &Doc, a: &Amount, ix: &Index) -> Option<(String, &'static str)
                     }
                     if ix.amount_ends.contains(&k) {
                         break 'paren; // 30조원(2020년 10.5조원): a baseline, not a purpose
+                    }
+                    if let Some(item) = bullet_item(doc, k) {
+                        return Some((item, "about.parenthesis"));
                     }
                     if let Some((s, e)) = np_before(doc, k) {
                         // Lindera may split an unknown compound (정부연구용역비) oddly:
@@ -433,6 +502,10 @@ fn about_raw(doc: &Doc, a: &Amount, ix: &Index) -> Option<(String, &'static str)
     if let Some(label) = colon_label(doc, a.start) {
         return Some((label, "about.label"));
     }
+    // "△시루섬 생태탐방로 조성사업 190억 원": a list item's label.
+    if let Some(item) = bullet_item(doc, words_before(doc, a.start).1) {
+        return Some((item, "about.bullet"));
+    }
     let before = step_back(doc, a.start);
     if before > 0 && doc.at(before - 1) == Some(' ') {
         let prev_end = before - 1;
@@ -463,13 +536,15 @@ fn about_raw(doc: &Doc, a: &Amount, ix: &Index) -> Option<(String, &'static str)
                 }
             }
         }
-        // "기초연구 예산은 2조 9,400억원으로": a budget as the topic.
-        for particle in ["은", "는", "이", "가"] {
+        // "기초연구 예산은 2조 9,400억원으로": a budget as the topic;
+        // "부지조성공사는 공사비만 10조원": a bare budget word, its owner's.
+        for particle in ["은", "는", "이", "가", "만"] {
             if prev_end > 1 && doc.at(prev_end - 1) == particle.chars().next() {
                 if let Some(span) = np_before(doc, prev_end - 1) {
                     let text = phrase(doc, ix, span);
                     let ends_in_budget = text.split_whitespace().last().is_some_and(|w| doc.lex.about_trim.iter().any(|t| w.ends_with(t.as_str())));
-                    if let Some(purpose) = ends_in_budget.then(|| clean_purpose(doc, &text)).flatten() {
+                    let purpose = ends_in_budget.then(|| clean_purpose(doc, &text).or_else(|| owner_of_budget_word(doc, ix, span.0, &text))).flatten();
+                    if let Some(purpose) = purpose {
                         return Some((purpose, "about.budget_topic"));
                     }
                 }
@@ -480,11 +555,11 @@ fn about_raw(doc: &Doc, a: &Amount, ix: &Index) -> Option<(String, &'static str)
         if let Some(purpose) = selected_before(doc, ix, prev_end) {
             return Some((purpose, "about.selected"));
         }
-        // 4. "디지털 전환 매출액 20조원".
+        // 4. "디지털 전환 매출액 20조원"; "새만금 국제공항은 총사업비 8077억원".
         if let Some(span) = np_before(doc, prev_end) {
             let text = phrase(doc, ix, span);
             if !ix.count_spans.contains(&span) {
-                if let Some(purpose) = clean_purpose(doc, &text) {
+                if let Some(purpose) = clean_purpose(doc, &text).or_else(|| owner_of_budget_word(doc, ix, span.0, &text)) {
                     return Some((purpose, "about.noun_before"));
                 }
             }
@@ -573,6 +648,39 @@ fn selected_before(doc: &Doc, ix: &Index, end: usize) -> Option<String> {
     np_before(doc, stem_end).and_then(|span| clean_purpose(doc, &phrase(doc, ix, span)))
 }
 
+/// A budget word standing alone (`word`, starting at `start`) is the cost
+/// of the noun phrase before it, when that phrase is marked as its owner
+/// with 의 or as the topic: "가덕도신공항의 총사업비는", "새만금 국제공항은
+/// 총사업비 8077억원", "부지조성공사는 공사비만".
+fn owner_of_budget_word(doc: &Doc, ix: &Index, start: usize, word: &str) -> Option<String> {
+    if !doc.lex.about_trim.contains(word) {
+        return None;
+    }
+    // "총사업비": the qualifier the phrase left out is part of the word.
+    let ws = doc.analysis.eojeols[doc.analysis.eojeol_at(start)?].start;
+    let opener = doc.slice(ws, start);
+    if !opener.is_empty() && doc.lex.before_effect(opener).is_none() && !doc.lex.about_skip.contains(opener) {
+        return None;
+    }
+    let prev_end = ws.checked_sub(1).filter(|&k| doc.at(k) == Some(' '))?;
+    let end = prev_end.checked_sub(1).filter(|&k| matches!(doc.at(k), Some('의' | '은' | '는')))?;
+    // A topic, not a verb's 는 ("투입되는 예산은").
+    let particle = doc.analysis.token_at(end).is_some_and(|t| doc.analysis.tokens[t].pos == Pos::Particle);
+    if doc.at(end) != Some('의') && !particle {
+        return None;
+    }
+    if let Some(p) = ix.ending_at(&[end, end.wrapping_sub(1)], |_| true) {
+        return Some(p.name.clone());
+    }
+    // Lindera may cut the owner's last word across the 의 (가덕도신공항의 →
+    // … + 항의): then the word up to the particle.
+    let span = np_before(doc, end).or_else(|| {
+        let e = &doc.analysis.eojeols[doc.analysis.eojeol_at(end - 1)?];
+        doc.chars[e.start..end].iter().all(|c| c.is_alphanumeric()).then_some((e.start, end))
+    });
+    span.and_then(|span| clean_purpose(doc, &phrase(doc, ix, span)))
+}
+
 /// How many words back from an amount a budget topic is looked for.
 const MAX_TOPIC_WORDS: usize = 24;
 
@@ -592,7 +700,7 @@ fn budget_topic_before(doc: &Doc, a: &Amount, ix: &Index, sentence_start: usize)
         }
         let word = doc.slice(ws, we);
         let genitive_case = word.ends_with('의') && doc.starts_with(doc.skip_spaces(we, 1), "경우");
-        let stem = ["은", "는", "이", "가", "을", "를", "도"]
+        let stem = ["은", "는", "이", "가", "을", "를", "도", "만"]
             .iter()
             .find_map(|p| word.strip_suffix(p))
             .or_else(|| genitive_case.then(|| word.strip_suffix('의')).flatten());
@@ -608,16 +716,49 @@ fn budget_topic_before(doc: &Doc, a: &Amount, ix: &Index, sentence_start: usize)
             let before = ws.checked_sub(1).filter(|&k| doc.at(k) == Some(' ')).and_then(|k| np_before(doc, k));
             Some((before.map_or(ws, |b| b.0), end))
         });
-        return span.and_then(|span| clean_purpose(doc, &phrase(doc, ix, span)));
+        return span.and_then(|span| {
+            let text = phrase(doc, ix, span);
+            clean_purpose(doc, &text).or_else(|| owner_of_budget_word(doc, ix, span.0, &text))
+        });
     }
     None
+}
+
+/// The amount whose parenthesis splits this one by source or year:
+/// "29억원(국비 23억원·지방비 6억원)", "700억원(시·군당 175억원)". The
+/// words before this amount inside the parenthesis must all be such
+/// (국비, 올해, -당), so "5770억원(디지털 혁신 531억원, …)" names its own.
+fn split_parent(doc: &Doc, a: &Amount, amounts: &[Amount], by_end: &HashMap<usize, usize>) -> Option<usize> {
+    let open = doc.paren_before(doc.sentence_start(a.start), a.start).filter(|&k| doc.at(k) == Some('('))?;
+    let parent = *by_end.get(&open).or_else(|| by_end.get(&open.checked_sub(1).filter(|&k| doc.at(k) == Some(' '))?))?;
+    let k = amounts.partition_point(|x| x.start <= open);
+    let mut from = open + 1;
+    for x in amounts[k..].iter().take_while(|x| x.start <= a.start) {
+        let words = doc.slice(from, x.start);
+        let split_word = |w: &str| {
+            let w = w.trim_matches(|c: char| matches!(c, ',' | '·' | '/' | '+'));
+            w.is_empty() || doc.lex.about_skip.contains(w) || doc.lex.about_grammar.funding.iter().any(|f| f == w) || w.ends_with('당') || is_time_word(w) || doc.lex.before_effect(w).is_some()
+        };
+        if !words.split_whitespace().all(split_word) {
+            return None;
+        }
+        from = x.end;
+    }
+    Some(parent)
 }
 
 pub fn link(doc: &Doc, amounts: &mut [Amount], programs: &[Program], counts: &[Count]) {
     let snapshot: Vec<Amount> = amounts.to_vec();
     let ix = Index::new(&snapshot, programs, counts);
-    for a in amounts.iter_mut() {
-        let found = about_for(doc, a, &snapshot, programs, &ix);
+    let by_end: HashMap<usize, usize> = snapshot.iter().enumerate().map(|(i, a)| (a.end, i)).collect();
+    for i in 0..amounts.len() {
+        // A source split inherits what its whole is for, found first (amounts are in text order).
+        let inherited = split_parent(doc, &snapshot[i], &snapshot, &by_end)
+            .filter(|&p| p < i)
+            .and_then(|p| amounts[p].about.clone())
+            .map(|about| (about, "about.split_of"));
+        let found = inherited.or_else(|| about_for(doc, &snapshot[i], &snapshot, programs, &ix));
+        let a = &mut amounts[i];
         a.about_rule = found.as_ref().map(|(_, rule)| *rule);
         a.about = found.map(|(about, _)| about);
     }
@@ -690,6 +831,32 @@ mod tests {
     fn trailing_cost_and_list_words_are_trimmed() {
         assert_eq!(about_of("주차타워 건립비 12억 원을 반영했다.").as_deref(), Some("주차타워 건립"));
         assert_eq!(about_of("시는 박물관확장등에 8억 원을 편성했다.").as_deref(), Some("박물관확장"));
+    }
+
+    #[test]
+    fn a_source_split_inherits_its_whole() {
+        let got = abouts("군은 도로 정비를 위해 29억원(국비 23억원·지방비 6억원)을 투입한다.");
+        assert_eq!(got.iter().map(|(_, a)| a.as_deref()).collect::<Vec<_>>(), [Some("도로 정비"); 3]);
+        // A breakdown by item names its own purposes.
+        let got = abouts("시는 공원 조성에 총 50억원(주차장 조성 30억원, 공원 정비 20억원)을 쓴다.");
+        assert_eq!(got[0].1.as_deref(), Some("공원 조성"));
+        assert_ne!(got[1].1, got[0].1);
+    }
+
+    #[test]
+    fn a_whole_list_item_and_place_names() {
+        assert_eq!(about_of("△시루섬 생태탐방로 조성사업 190억 원").as_deref(), Some("시루섬 생태탐방로 조성사업"));
+        assert_eq!(about_of("△국지도 한림~생림 건설 325억원").as_deref(), Some("국지도 한림~생림 건설"));
+        // A region is where the money goes, not what for.
+        assert_eq!(about_of("이어 여수(1조2212억원), 광양(1조129억원) 순이다."), None);
+    }
+
+    #[test]
+    fn a_budget_word_names_its_owner() {
+        assert_eq!(about_of("가덕도신공항의 총사업비는 13조4천913억원이다.").as_deref(), Some("가덕도신공항"));
+        assert_eq!(about_of("새만금 국제공항은 총사업비 8077억원을 들여 짓는다.").as_deref(), Some("새만금 국제공항"));
+        assert_eq!(about_of("상리지구 주차타워 조성 사업비 20억원이 반영됐다.").as_deref(), Some("상리지구 주차타워 조성"));
+        assert_eq!(about_of("개소당 총사업비 300억 규모로 지원한다."), None);
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! The shared view of one article that all extractors read.
 
 use crate::lexicon::ExtractionRules;
-use crate::morph::{Analysis, Morph};
+use crate::morph::{Analysis, Morph, Pos};
 use crate::normalize::{fold, is_hangul};
 
 /// One article as every extractor sees it: the clean text, its folded chars,
@@ -181,6 +181,24 @@ impl<'a> Doc<'a> {
             k += 1;
         }
         k
+    }
+
+    /// Is token `last` (the last of a word's tokens `first..=last`) the last
+    /// syllable of an unknown compound that Lindera read as grammar after a
+    /// noun: 가파도 → 가파 + 도/J, 생태탐방로 → … + 로/J? Inside a name or a
+    /// list label, where no clause can end, it is part of the word. (Not
+    /// 풍수해 → 풍수 + 해: 선정해 and 비롯해 are read the same way.)
+    pub fn misread_tail(&self, first: usize, last: usize) -> bool {
+        let tokens = &self.analysis.tokens;
+        if last <= first {
+            return false;
+        }
+        let (t, before) = (&tokens[last], &tokens[last - 1]);
+        let s = t.surface(self.analysis_text());
+        let grammar = t.pos == Pos::Particle && matches!(s, "도" | "로");
+        // 충북 + 도 is the province: a region word, not a name's.
+        let province = self.lex.regions.senses(before.surface(self.analysis_text())).is_some();
+        grammar && before.pos.is_noun() && before.end == t.start && !province
     }
 
     /// The Hangul run starting at `i` (up to punctuation, space or digits).

@@ -53,6 +53,18 @@ fn strip_period_suffix(name: &str) -> &str {
     name
 }
 
+/// A trailing cost in brackets is not part of a quoted title:
+/// ‘장낙대교 건설(총사업비 1,750억 원)’ → "장낙대교 건설".
+fn strip_cost_suffix(name: &str) -> &str {
+    if let Some(open) = name.rfind('(') {
+        let inside = &name[open..];
+        if inside.ends_with(')') && inside.contains('원') && inside.chars().any(|c| c.is_ascii_digit()) {
+            return name[..open].trim_end();
+        }
+    }
+    name
+}
+
 /// "(가칭)지방디지털화 특별위원회" → "지방디지털화 특별위원회".
 fn strip_label_prefix(name: &str) -> &str {
     for label in ["(가칭)", "(가칭) ", "가칭 "] {
@@ -76,27 +88,32 @@ fn quoted(doc: &Doc) -> Vec<Program> {
             i += 1;
             continue;
         }
+        // ''지역특화발전특구위원회'': a doubled quote (old pages write " as '')
+        // opens and closes as one.
+        let double = c == SQUOTE && doc.at(i + 1) == Some(SQUOTE);
+        let w = if double { 2 } else { 1 };
         // Find the closer on the same line, skipping apostrophe years inside.
-        let mut j = i + 1;
+        let mut j = i + w;
         let mut found = None;
-        while j < doc.len() && j - i <= MAX_QUOTED + 1 && doc.chars[j] != '\n' {
-            if doc.chars[j] == close && !(close == SQUOTE && is_apostrophe_year(doc, j)) {
+        while j < doc.len() && j - i <= MAX_QUOTED + w && doc.chars[j] != '\n' {
+            if doc.chars[j] == close && !(close == SQUOTE && is_apostrophe_year(doc, j)) && (!double || doc.at(j + 1) == Some(SQUOTE)) {
                 found = Some(j);
                 break;
             }
             j += 1;
         }
         let Some(j) = found else {
-            i += 1;
+            i += w;
             continue;
         };
-        let inner_start = i + 1;
+        let inner_start = i + w;
         let raw = doc.slice(inner_start, j);
-        let name = strip_label_prefix(strip_period_suffix(raw.trim()));
-        if accept_quoted(doc, c, name, i, j) && name.chars().count() >= 2 {
-            out.push(Program { name: name.to_string(), start: i, end: j + 1, rule: "program.quoted", explain: None });
+        let name = strip_label_prefix(strip_period_suffix(strip_cost_suffix(raw.trim())));
+        // (the inner quote marks of a doubled pair stand for the quotes)
+        if accept_quoted(doc, c, name, i + w - 1, j + w - 1) && name.chars().count() >= 2 {
+            out.push(Program { name: name.to_string(), start: i, end: j + w, rule: "program.quoted", explain: None });
         }
-        i = j + 1;
+        i = j + w;
     }
     out
 }
@@ -139,8 +156,31 @@ fn accept_quoted(doc: &Doc, open: char, name: &str, open_at: usize, close_at: us
         let followed_by_noun_use = doc.tail_is_functional(close_at + 1) && !after.starts_with("라는") && !after.starts_with("란");
         return tokens_are_nouns && followed_by_noun_use && (program_context(doc, open_at) || said_again(doc, name, close_at));
     }
+    let korean = name.chars().any(|c| ('가'..='힣').contains(&c));
+    // A project's title (‘장낙대교 건설’, '옛 시청사 부지 활용한 생활SOC
+    // 건립'): words ending in a project's verbal noun, where programs or money
+    // are spoken of. A title may hold grammar; speech ends in a verb.
+    let last = name.split_whitespace().last().unwrap_or("");
+    if open == SQUOTE && korean && name.contains(' ') && doc.lex.program_list_words.action.iter().any(|w| last.ends_with(w.as_str())) {
+        return program_context(doc, open_at) || said_again(doc, name, close_at);
+    }
+    // A coined name of a few words (‘예술인 기회소득’, ‘The 경기패스’, ‘1억
+    // 플러스 아이드림’) used as a noun where programs or money are spoken of.
+    // No grammar inside: ‘대한민국 어디서나 잘사는 …’ is a slogan.
+    if open == SQUOTE && korean && name.contains(' ') && name.split_whitespace().count() <= MAX_COINED_WORDS {
+        let inner = doc.analysis.tokens.iter().filter(|t| t.start > open_at && t.end <= close_at);
+        let no_grammar = inner.clone().all(|t| {
+            matches!(t.pos, Pos::Nng | Pos::Nnp | Pos::Nnb | Pos::Nnbc | Pos::Nr | Pos::Number | Pos::Foreign | Pos::Hanja | Pos::Xr | Pos::Xpn | Pos::Xsn | Pos::Symbol | Pos::Unknown)
+        });
+        let ends_in_noun = inner.last().is_some_and(|t| t.pos.is_noun());
+        let noun_use = doc.tail_is_functional(close_at + 1) && !after.starts_with("라는") && !after.starts_with("란");
+        return no_grammar && ends_in_noun && noun_use && (program_context(doc, open_at) || said_again(doc, name, close_at));
+    }
     false
 }
+
+/// The most words a coined name in quotes has (‘전북청년 함께 두배적금’).
+const MAX_COINED_WORDS: usize = 5;
 
 /// Does the sentence around `at` speak of a program: a program word of its
 /// own (…하는 사업이다, 시범사업 공모) or money (190억 원)? A coined word in
@@ -244,13 +284,37 @@ fn gloss_at(doc: &Doc, tokens: &[Token], k: usize) -> usize {
     }
 }
 
+/// "금성면·복수면 기초생활거점육성사업": Lindera reads the 면 of a township
+/// after a noun as "(이)면" (복수 + 면/VCP+EC). In a word joined by `·` to
+/// another place, it is the township.
+fn misread_place(doc: &Doc, tokens: &[Token], first: usize, last: usize) -> bool {
+    let text = doc.analysis_text();
+    last > first + 1
+        && matches!(tokens[last].surface(text), "면" | "읍" | "리")
+        && !tokens[last].pos.is_noun()
+        && tokens[last - 1].pos.is_noun()
+        && tokens[last - 1].end == tokens[last].start
+        && tokens[first..last].iter().any(|t| t.surface(text) == "·")
+}
+
+/// "올누림 행복가족센터": a coined word ending in a verb made a noun with
+/// -ㅁ (누림, 나눔, 키움), read by Lindera as a verb. Only as a word before
+/// the name's last word, where no clause ends.
+fn nominalised(doc: &Doc, tokens: &[Token], first: usize, last: usize) -> bool {
+    let t = &tokens[last];
+    let jong_m = t.surface(doc.analysis_text()).chars().last().is_some_and(|c| ('가'..='힣').contains(&c) && (c as u32 - 0xAC00) % 28 == 16);
+    last > first && matches!(t.pos, Pos::Vv) && t.last_pos == Pos::Ending && jong_m && !tokens[first..last].iter().any(|x| matches!(x.pos, Pos::Particle | Pos::Ending))
+}
+
 /// Are tokens `from..to` of one eojeol all word pieces of a name (the last
 /// one a real noun-like piece), allowing a parenthesised Latin gloss?
 fn word_pieces(doc: &Doc, tokens: &[Token], from: usize, to: usize) -> bool {
     if from >= to {
         return true;
     }
-    if !pieces(doc, tokens, from, to).all(|k| inner_token(doc, &tokens[k], k + 1 == to)) {
+    // "가파도 상동항 정비사업": the word's last syllable misread as grammar.
+    let misread = doc.misread_tail(from, to - 1) || misread_place(doc, tokens, from, to - 1) || nominalised(doc, tokens, from, to - 1);
+    if !pieces(doc, tokens, from, to).all(|k| inner_token(doc, &tokens[k], k + 1 == to && !misread)) {
         return false;
     }
     let last = &tokens[to - 1];
@@ -288,7 +352,64 @@ fn lone_syllable(doc: &Doc, t: &Token) -> bool {
 /// A ministry or agency that runs or funds a kind of program ("해양수산부
 /// 공모사업", "행정안전부 지원사업") says whose it is, not which.
 fn is_ministry(word: &str) -> bool {
-    word.chars().count() >= 3 && (word.ends_with('부') || word.ends_with('처') || word.ends_with('청')) && !word.ends_with("본부")
+    word.chars().count() >= 3
+        && (word.ends_with('부') || word.ends_with('처') || word.ends_with('청'))
+        && !["본부", "동부", "서부", "남부", "북부", "중부", "내부", "외부", "일부"].iter().any(|w| word.ends_with(w))
+}
+
+/// An organisation or administration that owns or decides a program, written
+/// as a whole word before it ("행정안전부 지원사업", "도의회 공유재산
+/// 관리계획", "시군 핵심 동력사업", "우리군 핵심 사업"):
+/// whose it is, not part of its name. Lindera splits many ministries
+/// (행정 + 안 + 전부), so the test is on the whole word.
+fn is_owner(word: &str) -> bool {
+    is_ministry(word) || word.ends_with("의회") || matches!(word, "국회" | "시군" | "시·군" | "우리군" | "우리시" | "우리도")
+}
+
+/// 제2차, 제1기: an ordinal word.
+fn is_ordinal(word: &str) -> bool {
+    let Some(rest) = word.strip_prefix('제') else { return false };
+    let digits = rest.chars().take_while(|c| c.is_ascii_digit()).count();
+    digits > 0 && matches!(&rest[digits..], "차" | "기")
+}
+
+/// Funds and accounts ("지방소멸대응기금 사업", "국가균형발전특별회계 사업"):
+/// a bare 사업 after one is the projects it pays for, and the name is the fund's.
+const FUND_WORDS: [&str; 3] = ["기금", "특별회계", "펀드"];
+
+/// Is the whole word `word` a generic word with a particle glued on
+/// ("예산난을 이유로 신규사업을": 이유로 is not a name's word, though Lindera
+/// reads it as a noun)?
+fn generic_with_particle(doc: &Doc, word: &str) -> bool {
+    word.char_indices().skip(1).any(|(b, _)| doc.lex.generic_modifiers.contains(&word[..b]) && doc.lex.particles.contains(&word[b..]))
+}
+
+/// A name that is an office every local government has (죽왕면 행정복지센터),
+/// or a kind of facility standing alone (국민체육센터): not a program.
+fn office_or_facility(doc: &Doc, name: &str) -> bool {
+    let squashed: String = squash(name).into_iter().collect();
+    let words = &doc.lex.program_list_words;
+    words.office.iter().any(|w| squashed.ends_with(w.as_str())) || words.facility.contains(&squashed)
+}
+
+/// A name glued to an underscore is part of a file name or a caption
+/// (▲보령시_밤섬·술뚱권역_어촌신활력증진사업_종합계획도), not prose.
+fn in_identifier(doc: &Doc, start: usize, end: usize) -> bool {
+    doc.at(start.wrapping_sub(1)) == Some('_') || doc.at(end) == Some('_')
+}
+
+/// "예산결산특별위원회의 심의", "국정기획위원회의 국정과제": Lindera reads
+/// 위원회 + 의 as 위원 + 회의 (a meeting). Token `i` is such a 회의 ending
+/// its word.
+fn committee_genitive(doc: &Doc, tokens: &[Token], i: usize) -> bool {
+    let text = doc.analysis_text();
+    let t = &tokens[i];
+    i > 0
+        && t.surface(text) == "회의"
+        && tokens[i - 1].eojeol == t.eojeol
+        && tokens[i - 1].end == t.start
+        && matches!(tokens[i - 1].surface(text), "위원" | "협의")
+        && doc.at(t.end).is_none_or(|c| !c.is_alphanumeric())
 }
 
 /// Unquoted names: words ending in a program word, walking back over whole
@@ -299,10 +420,16 @@ fn unquoted(doc: &Doc, taken: &[bool]) -> Vec<Program> {
     let tokens = &doc.analysis.tokens;
     let eojeols = &doc.analysis.eojeols;
     let mut out = Vec::new();
-    for (t, tok) in tokens.iter().enumerate() {
-        let Some(glued) = program_word_in(doc, tok) else { continue };
+    for (ti, tok) in tokens.iter().enumerate() {
+        // `t` is the program word's first token; `cut` the chars of a glued
+        // genitive after it (예산결산특별위원회의 → … 위원 + 회의).
+        let (glued, t, cut) = match program_word_in(doc, tok) {
+            Some(g) => (g, ti, 0),
+            None if committee_genitive(doc, tokens, ti) => (0, ti - 1, 1),
+            None => continue,
+        };
         // The program word must end the noun run: 사업비 or 사업계획 is not a 사업.
-        if tokens.get(t + 1).is_some_and(|n| n.eojeol == tok.eojeol && n.pos.is_noun()) {
+        if tokens.get(ti + 1).is_some_and(|n| n.eojeol == tok.eojeol && n.pos.is_noun()) {
             continue;
         }
         if taken.get(tok.start).copied().unwrap_or(false) || doc.any_claimed(tok.start, tok.end) {
@@ -310,6 +437,14 @@ fn unquoted(doc: &Doc, taken: &[bool]) -> Vec<Program> {
         }
         let e0 = tok.eojeol;
         let ej = &eojeols[e0];
+        // "지방소멸대응기금 사업": a bare 사업 after a fund is the projects it
+        // pays for; the fund (found on its own) is the name.
+        if glued == 0 && ej.first_token == t && e0 > 0 && eojeols[e0 - 1].end + 1 == ej.start && {
+            let prev = doc.slice(eojeols[e0 - 1].start, eojeols[e0 - 1].end);
+            FUND_WORDS.iter().any(|w| prev.ends_with(w) && prev.chars().count() > w.chars().count())
+        } {
+            continue;
+        }
         // Inside its own eojeol: the whole word when it is all word pieces,
         // else the noun pieces right before the program word.
         // In a word of more pieces than any name (a text without spaces),
@@ -317,7 +452,7 @@ fn unquoted(doc: &Doc, taken: &[bool]) -> Vec<Program> {
         // the whole word for each program word in it was quadratic.
         let long_word = t - ej.first_token > MAX_WORD_TOKENS;
         let lead = if long_word { 0 } else { lead_symbols(doc, tokens, ej.first_token, t) };
-        let mut first = if !long_word && word_pieces(doc, tokens, ej.first_token + lead, t) && !doc.any_claimed(tokens[ej.first_token + lead].start, tok.start) {
+        let mut first = if !long_word && word_pieces(doc, tokens, ej.first_token + lead, t) && !doc.any_claimed(tokens[ej.first_token + lead].start, tokens[t].start) {
             ej.first_token + lead
         } else {
             let mut f = t;
@@ -335,7 +470,12 @@ fn unquoted(doc: &Doc, taken: &[bool]) -> Vec<Program> {
                     break;
                 }
                 let word = doc.slice(prev.start, prev.end);
-                if doc.lex.program_list_words.separators.contains(word) {
+                if doc.lex.program_list_words.separators.contains(word) || doc.lex.program_list_words.stop.contains(word) || generic_with_particle(doc, word) {
+                    break;
+                }
+                // "특구 지정안과 청도 반시나라특구": a word ending in 과/와 joins
+                // two phrases (Lindera reads 지정안과 as a noun).
+                if word.chars().count() >= 3 && (word.ends_with('과') || word.ends_with('와')) {
                     break;
                 }
                 // "원의 지방소멸대응기금", "전환의 전략": a genitive Lindera glued
@@ -352,6 +492,7 @@ fn unquoted(doc: &Doc, taken: &[bool]) -> Vec<Program> {
                 e -= 1;
             }
         }
+        let committee = cut > 0 || ["위원회", "협의회"].iter().any(|w| tok.surface(text).ends_with(w));
         // Drop generic openers (올해, 전체, 관련, 내년도 …) from the left, and a
         // leading year when nothing specific follows it.
         // Whole generic words only: 국가 opens 국가식품클러스터 but is a word of its own in "국가 지원 사업".
@@ -360,6 +501,11 @@ fn unquoted(doc: &Doc, taken: &[bool]) -> Vec<Program> {
             let from = first.max(e.first_token);
             tokens[from..e.last_token].iter().all(|x| doc.lex.generic_modifiers.contains(x.surface(text)) || x.pos == Pos::Symbol)
                 || doc.lex.generic_modifiers.contains(doc.slice(tokens[from].start, e.end))
+                || is_owner(doc.slice(tokens[from].start, e.end))
+                // "도 청년정책조정위원회": the administration that runs it.
+                || matches!(doc.slice(tokens[from].start, e.end), "도" | "시" | "군")
+                // "제9차 규제자유특구위원회에서": a committee's meeting number, not its name.
+                || (committee && is_ordinal(doc.slice(tokens[from].start, e.end)))
         } {
             first = eojeols[tokens[first].eojeol].last_token;
         }
@@ -367,7 +513,7 @@ fn unquoted(doc: &Doc, taken: &[bool]) -> Vec<Program> {
             first += 1;
         }
         // Modifier pieces before the program word (a glued modifier counts).
-        let pieces: Vec<&Token> = tokens[first..t].iter().filter(|x| x.pos != Pos::Symbol).collect();
+        let pieces: Vec<&Token> = tokens[first..t].iter().filter(|x| !matches!(x.pos, Pos::Symbol | Pos::Particle)).collect();
         let specific: Vec<&&Token> = pieces
             .iter()
             .filter(|x| !doc.lex.generic_modifiers.contains(x.surface(text)) && !matches!(x.pos, Pos::Number | Pos::Nnbc) && !is_ministry(x.surface(text)) && !lone_syllable(doc, x))
@@ -384,6 +530,11 @@ fn unquoted(doc: &Doc, taken: &[bool]) -> Vec<Program> {
         // One plain modifier makes a kind of program (지원 사업, 선도 사업,
         // 지원방안), not a name: ask for two, or one proper/foreign/coined word.
         if n_specific == 1 {
+            // "충북지역 숙원사업", "경북 사업": a region and a kind of
+            // program say whose it is, not which (bare region names).
+            if specific.first().is_some_and(|m| doc.lex.regions.senses(m.surface(text)).is_some()) {
+                continue;
+            }
             let coined = match specific.first() {
                 Some(m) => m.pos == Pos::Nnp || m.pos == Pos::Foreign || m.pos == Pos::Unknown || m.end - m.start >= 4,
                 None => glued >= 3,
@@ -398,9 +549,30 @@ fn unquoted(doc: &Doc, taken: &[bool]) -> Vec<Program> {
         if doc.at(start.wrapping_sub(1)).is_some_and(|c| c == SQUOTE || c == DQUOTE || c == '」') {
             continue; // the rest of a quoted name: ‘스마트빌리지’ 사업
         }
+        // "둘레길 조성 등 어촌 생활 지원 사업", "배수로 개선과 같은 주민 불편
+        // 해소 사업": after a list, the phrase names its kind.
+        let fe = &eojeols[tokens[first].eojeol];
+        if fe.start == start && tokens[first].eojeol > 0 && {
+            let prev = &eojeols[tokens[first].eojeol - 1];
+            prev.end + 1 == start && doc.lex.program_list_words.summary.contains(doc.slice(prev.start, prev.end))
+        } {
+            continue;
+        }
+        if in_identifier(doc, start, tok.end - cut) {
+            continue;
+        }
+        // "8개 도로 건설 사업", "99개 중점관리사업": counted, so a kind of
+        // project, not one program's name ("56개의 … 사업" keeps its 의).
+        if fe.start == start && tokens[first].eojeol > 0 && {
+            let prev = &eojeols[tokens[first].eojeol - 1];
+            let word = doc.slice(prev.start, prev.end);
+            prev.end + 1 == start && word.starts_with(|c: char| c.is_ascii_digit()) && ["개", "곳", "건", "가지"].iter().any(|c| word.ends_with(c))
+        } {
+            continue;
+        }
         // "SW 융합클러스터 2.0": a version number right after the name.
-        let mut end = tok.end;
-        if tok.end == ej.end && doc.at(end) == Some(' ') {
+        let mut end = tok.end - cut;
+        if cut == 0 && tok.end == ej.end && doc.at(end) == Some(' ') {
             let v = end + 1;
             let mut k = v;
             while doc.at(k).is_some_and(|c| c.is_ascii_digit() || c == '.') {
@@ -412,7 +584,7 @@ fn unquoted(doc: &Doc, taken: &[bool]) -> Vec<Program> {
             }
         }
         let name = doc.slice(start, end).to_string();
-        if name.chars().count() < 3 {
+        if name.chars().count() < 3 || office_or_facility(doc, &name) {
             continue;
         }
         out.push(Program { name, start, end, rule: "program.unquoted", explain: None });
@@ -528,7 +700,7 @@ fn repeated(doc: &Doc, found: &[Program], taken: &[bool]) -> Vec<Program> {
     let mut seen = std::collections::HashSet::new();
     for p in found {
         let n = squash(&p.name);
-        if n.len() >= 3 && seen.insert(n.clone()) {
+        if n.len() >= 3 && !office_or_facility(doc, &p.name) && seen.insert(n.clone()) {
             names.push((n, p.start));
         }
     }
@@ -537,7 +709,8 @@ fn repeated(doc: &Doc, found: &[Program], taken: &[bool]) -> Vec<Program> {
             continue;
         }
         for s in short_forms(doc, &p.name) {
-            if seen.insert(s.clone()) {
+            let text: String = s.iter().collect();
+            if !office_or_facility(doc, &text) && seen.insert(s.clone()) {
                 names.push((s, p.end));
             }
         }
@@ -559,7 +732,7 @@ fn repeated(doc: &Doc, found: &[Program], taken: &[bool]) -> Vec<Program> {
                 i += 1;
                 continue;
             };
-            if doc.tail_is_functional(end) && !mask[i..end].iter().any(|c| *c) && !doc.any_claimed(i, end) && !in_speech[i] {
+            if doc.tail_is_functional(end) && !mask[i..end].iter().any(|c| *c) && !doc.any_claimed(i, end) && !in_speech[i] && !in_identifier(doc, i, end) {
                 let p = Program { name: doc.slice(i, end).to_string(), start: i, end, rule: "program.repeated", explain: None };
                 mark(&mut mask, &p);
                 out.push(p);
@@ -666,8 +839,102 @@ mod tests {
     }
 
     #[test]
+    fn a_quoted_name_of_a_few_nouns_where_money_is_spoken_of() {
+        assert_eq!(names("도는 ‘기후행동 기회소득’에 90억원을 배정했다."), ["기후행동 기회소득"]);
+        // A slogan has grammar inside; a foreign phrase is no Korean program.
+        assert!(names("‘대한민국 어디서나 잘사는 지방시대’를 위해 100억원을 쓴다.").is_empty());
+        assert!(names("translated by 'Google Translate' with 100억원.").is_empty());
+    }
+
+    #[test]
+    fn an_island_or_road_word_lindera_reads_as_grammar_stays_in_the_name() {
+        assert_eq!(names("올해 가파도 상동항 정비사업에 7억원을 들인다."), ["가파도 상동항 정비사업"]);
+        // 충북 + 도 is the province that runs it, not part of a name.
+        assert!(names("단양군이 충북도 공모사업에 선정됐다.").is_empty());
+    }
+
+    #[test]
     fn speech_does_not_repeat_a_name() {
         let found = names("도는 ‘햇살연금’을 도입했다. 지사는 “햇살연금이 주민의 삶을 바꿀 것이라고 믿는다”고 말했다.");
         assert_eq!(found, ["햇살연금"]);
+    }
+
+    #[test]
+    fn a_phrase_after_a_list_names_its_kind() {
+        assert!(names("권역은 둘레길 조성 등 어촌 생활 지원 사업이 추진된다.").is_empty());
+        assert!(names("예산은 배수로 개선과 같은 주민 불편 해소 사업에 쓰였다.").is_empty());
+    }
+
+    #[test]
+    fn offices_and_bare_facility_kinds_are_not_names() {
+        assert!(names("농업기술센터는 10억여원을 받았다.").is_empty());
+        assert!(names("설명회는 죽왕면 행정복지센터 회의실에서 열린다.").is_empty());
+        assert!(names("국민체육센터 수영장을 고친다.").is_empty());
+        assert_eq!(names("시는 반다비 체육센터를 짓는다."), ["반다비 체육센터"]);
+    }
+
+    #[test]
+    fn owners_are_not_part_of_a_name() {
+        assert!(names("이 사업은 행정안전부 지원사업으로 추진된다.").is_empty());
+        assert_eq!(names("도의회 공유재산 관리계획 등 행정절차를 거친다."), ["공유재산 관리계획"]);
+        assert!(names("정부가 예산난을 이유로 신규사업을 자제하고 있다.").is_empty());
+    }
+
+    #[test]
+    fn a_funds_projects_are_named_by_the_fund() {
+        assert_eq!(names("군은 지방소멸대응기금 사업으로 6개 사업을 벌인다."), ["지방소멸대응기금"]);
+    }
+
+    #[test]
+    fn names_inside_file_names_are_not_mentions() {
+        assert!(names("▲보령시_밤섬·술뚱권역_어촌신활력증진사업_종합계획도").is_empty());
+    }
+
+    #[test]
+    fn a_quoted_project_title_ends_in_a_projects_verbal_noun() {
+        assert_eq!(names("핵심사업인 ‘장낙대교 건설(총사업비 1,750억 원)’이 반영됐다."), ["장낙대교 건설"]);
+        assert_eq!(names("하남시 '옛 시청사 부지 활용한 생활SOC 건립' 사업에 20억원을 준다."), ["옛 시청사 부지 활용한 생활SOC 건립"]);
+        // No program or money around: a goal, not a project.
+        assert!(names("시장은 ‘살기 좋은 도시 조성’을 약속했다.").is_empty());
+    }
+
+    #[test]
+    fn a_counted_phrase_is_a_kind_of_project() {
+        assert!(names("도내 8개 도로 건설 사업이 면제됐다.").is_empty());
+    }
+
+    #[test]
+    fn a_name_starts_after_words_that_relate_it() {
+        assert_eq!(names("국무총리 소속 해상풍력발전위원회가 인허가를 한다."), ["해상풍력발전위원회"]);
+        assert_eq!(names("4곳의 신규 특구 지정안과 청도 반시나라특구 계획변경안을 심의했다."), ["청도 반시나라특구"]);
+        assert_eq!(names("지난 18일 도 청년정책조정위원회를 열었다."), ["청년정책조정위원회"]);
+    }
+
+    #[test]
+    fn a_committees_meeting_number_is_not_its_name_but_a_plans_edition_is() {
+        assert_eq!(names("제9차 규제자유특구위원회에서 4곳을 지정했다."), ["규제자유특구위원회"]);
+        assert_eq!(names("제4차 도서종합개발계획을 세웠다."), ["제4차 도서종합개발계획"]);
+    }
+
+    #[test]
+    fn township_lists_and_coined_nominalised_words_stay_in_the_name() {
+        assert_eq!(names("금성면·복수면 기초생활거점육성사업 13억3천만원이 반영됐다."), ["금성면·복수면 기초생활거점육성사업"]);
+        assert_eq!(names("△올누림 행복가족센터 건립사업 183억 원"), ["올누림 행복가족센터 건립사업"]);
+    }
+
+    #[test]
+    fn a_committee_with_a_genitive_lindera_reads_as_a_meeting() {
+        assert_eq!(names("상임위원회와 예산결산특별위원회의 심의를 거쳤다."), ["예산결산특별위원회"]);
+    }
+
+    #[test]
+    fn a_region_and_a_kind_of_program_is_not_a_name() {
+        assert!(names("충북지역 숙원사업인 교통방송이 문을 연다.").is_empty());
+        assert_eq!(names("충북형 뉴딜사업에 1조원을 쓴다."), ["충북형 뉴딜사업"]);
+    }
+
+    #[test]
+    fn a_doubled_quote_opens_and_closes_a_name() {
+        assert_eq!(names("장관 주재로 제22차 ''지역특화발전특구위원회''를 개최했다."), ["지역특화발전특구위원회"]);
     }
 }
