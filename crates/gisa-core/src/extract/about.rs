@@ -430,8 +430,62 @@ fn sentence_program(doc: &Doc, a: &Amount, amounts: &[Amount], programs: &[Progr
 fn about_for(doc: &Doc, a: &Amount, amounts: &[Amount], programs: &[Program], ix: &Index) -> Option<(String, &'static str)> {
     match about_raw(doc, a, ix) {
         Some((p, rule)) if !is_recipient(&p) && !holds_amount(&p) && !only_regions(doc, &p) => Some((p, rule)),
-        _ => sentence_program(doc, a, amounts, programs).map(|p| (p, "about.sentence_program")),
+        _ => sentence_program(doc, a, amounts, programs)
+            .map(|p| (p, "about.sentence_program"))
+            .or_else(|| sentence_topic(doc, a, ix).map(|p| (p, "about.sentence_topic"))),
     }
+}
+
+/// Topic markers, longest first: "국가산업단지에는", "건설은".
+const TOPIC_PARTICLES: [&str; 5] = ["에서는", "에는", "에선", "은", "는"];
+/// How many words into its sentence a topic may end.
+const MAX_TOPIC_START: usize = 8;
+
+/// The sentence's topic, its first phrase marked with 은/는 or 에는 ("민간공항
+/// 건설은 국토교통부가 맡아 국비 2조 7천억 원을 투입하고", "용인 …
+/// 국가산업단지에는 삼성전자가 … 300조원을"), several clauses before the
+/// amount: what the sentence's money is for, when it is a program or a
+/// project (it ends in a program word or a topic head of about_grammar.csv).
+fn sentence_topic(doc: &Doc, a: &Amount, ix: &Index) -> Option<String> {
+    let s = doc.sentence_start(a.start);
+    let eojeols = &doc.analysis.eojeols;
+    let first = doc.analysis.eojeol_at(doc.skip_spaces(s, MAX_WORD))?;
+    let text = doc.analysis_text();
+    for e in first..(first + MAX_TOPIC_START).min(eojeols.len()) {
+        let ej = &eojeols[e];
+        if ej.end > a.start {
+            return None;
+        }
+        let word = doc.slice(ej.start, ej.end);
+        let Some(particle) = TOPIC_PARTICLES.iter().find(|p| word.ends_with(*p)) else { continue };
+        // A particle, not a verb's 는 (추진하는) or a noun's last syllable.
+        let tail = &doc.analysis.tokens[ej.last_token - 1];
+        if tail.pos != Pos::Particle || !particle.ends_with(tail.surface(text)) {
+            return None;
+        }
+        let end = ej.end - particle.chars().count();
+        let topic = match ix.ending_at(&[end], |_| true) {
+            Some(p) => p.name.clone(),
+            None => {
+                let span = np_before(doc, end)?;
+                // The topic opens the sentence: only bullets, labels and openers before it.
+                let before = doc.slice(s, span.0);
+                let opener = |w: &str| !w.chars().any(char::is_alphanumeric) || doc.lex.about_skip.contains(w) || w.starts_with('(') && w.ends_with(')');
+                if !before.split_whitespace().all(opener) {
+                    return None;
+                }
+                let purpose = clean_purpose(doc, &phrase(doc, ix, span))?;
+                let last = purpose.split_whitespace().last()?;
+                let head = doc.lex.program_words.iter().chain(&doc.lex.about_grammar.topic_heads).any(|w| last.ends_with(w.as_str()));
+                if purpose.split_whitespace().count() < 2 || !head {
+                    return None;
+                }
+                purpose
+            }
+        };
+        return (!is_recipient(&topic) && !only_regions(doc, &topic)).then_some(topic);
+    }
+    None
 }
 
 fn about_raw(doc: &Doc, a: &Amount, ix: &Index) -> Option<(String, &'static str)> {
