@@ -342,6 +342,9 @@ fn step_back(doc: &Doc, start: usize) -> usize {
     before
 }
 
+/// Vague words that open a phrase without being part of its purpose.
+const LEADING_VAGUE: [&str; 9] = ["전체", "경우", "기존", "당초", "추가", "과거", "최종", "포함", "총"];
+
 /// Nouns ending in 비 that are not a cost word attached to a noun.
 const NOUNS_IN_BI: [&str; 8] = ["정비", "장비", "준비", "설비", "예비", "대비", "소비", "경비"];
 
@@ -349,10 +352,12 @@ const NOUNS_IN_BI: [&str; 8] = ["정비", "장비", "준비", "설비", "예비"
 /// 스마트농업) and without leading dates; None when nothing specific is left.
 fn clean_purpose(doc: &Doc, text: &str) -> Option<String> {
     let mut words: Vec<&str> = text.split_whitespace().collect();
-    while words.first().is_some_and(|w| is_time_word(w) || doc.lex.about_skip.contains(*w) || *w == "등") {
+    // Leading openers and vague words: "전체 19개 사업", "(특화단지의) 경우 용수 공급".
+    while words.first().is_some_and(|w| is_time_word(w) || doc.lex.about_skip.contains(*w) || LEADING_VAGUE.contains(w) || *w == "등") {
         words.remove(0);
     }
-    if words.last().is_some_and(|w| doc.lex.about_measure.iter().any(|m| w.ends_with(m.as_str()))) {
+    // (원금 measures a loan; 지원금 is a grant: 영농정착지원금.)
+    if words.last().is_some_and(|w| !w.ends_with("지원금") && doc.lex.about_measure.iter().any(|m| w.ends_with(m.as_str()))) {
         return None;
     }
     while let Some(last) = words.last().copied() {
@@ -511,7 +516,13 @@ fn sentence_topic(doc: &Doc, a: &Amount, ix: &Index) -> Option<String> {
                 // The topic opens the sentence: only bullets, labels and openers before it.
                 let before = doc.slice(s, span.0);
                 let opener = |w: &str| !w.chars().any(char::is_alphanumeric) || doc.lex.about_skip.contains(w) || w.starts_with('(') && w.ends_with(')');
-                if !before.split_whitespace().all(opener) {
+                // Or a relative clause on the topic: "공동연구를 지원하는 글로벌 R&D는".
+                let relative = doc.analysis.eojeol_at(span.0).and_then(|k| k.checked_sub(1)).is_some_and(|k| {
+                    let prev = &eojeols[k];
+                    let tail = &doc.analysis.tokens[prev.last_token - 1];
+                    prev.end + 1 == span.0 && tail.pos == Pos::Ending && doc.slice(prev.start, prev.end).ends_with(['는', '은', '한', '된', '던', '할', '인'])
+                });
+                if !relative && !before.split_whitespace().all(opener) {
                     return None;
                 }
                 let purpose = clean_purpose(doc, &phrase(doc, ix, span))?;
@@ -604,6 +615,16 @@ fn about_raw(doc: &Doc, a: &Amount, ix: &Index) -> Option<(String, &'static str)
         let s = doc.skip_spaces(a.end + 1, 1);
         if let Some(p) = ix.starting_at(s) {
             return Some((p.name.clone(), "about.genitive"));
+        }
+        // "월 최대 110만원의 영농정착지원금", "1억~3억원의 실증·제품화 비용":
+        // the noun phrase the amount qualifies (a budget word alone is null).
+        // Not past a budget word: "수십억원의 운영비 확보 방안" is no purpose.
+        let past_budget = |np: &str| {
+            let words: Vec<&str> = np.split_whitespace().collect();
+            words[..words.len().saturating_sub(1)].iter().any(|w| doc.lex.about_trim.iter().any(|t| w.ends_with(t.as_str())))
+        };
+        if let Some(purpose) = np_after(doc, s, ix).filter(|np| !past_budget(np)).and_then(|np| clean_purpose(doc, &np)) {
+            return Some((purpose, "about.genitive"));
         }
     }
     // "AI-반도체 : 8,600억원(’24) → 1조 1,000억원(’25)".
@@ -814,7 +835,8 @@ fn budget_topic_before(doc: &Doc, a: &Amount, ix: &Index, sentence_start: usize)
         }
         let word = doc.slice(ws, we);
         let genitive_case = word.ends_with('의') && doc.starts_with(doc.skip_spaces(we, 1), "경우");
-        let stem = ["은", "는", "이", "가", "을", "를", "도", "만"]
+        // "그랜드챌린지 예산으로 … 211억원을 편성했다" too.
+        let stem = ["은", "는", "이", "가", "을", "를", "도", "만", "으로"]
             .iter()
             .find_map(|p| word.strip_suffix(p))
             .or_else(|| genitive_case.then(|| word.strip_suffix('의')).flatten());
@@ -1004,6 +1026,17 @@ mod tests {
         let got = abouts("공항 건설은 지난해 시작됐고, 전남은 광역지원계정 304억원을 확보했다.");
         assert_eq!(got[0].1, None);
         assert_eq!(about_of("시는 실과소별로 500만원에서 1억 원까지 지원한다."), None);
+    }
+
+    #[test]
+    fn what_the_amount_qualifies_and_topics_with_a_relative_clause() {
+        assert_eq!(about_of("청년 창업농에게 월 최대 110만원의 영농정착지원금을 지급한다.").as_deref(), Some("영농정착지원금"));
+        assert_eq!(about_of("기업당 최대 3억원의 실증·제품화 비용을 지원한다.").as_deref(), Some("실증·제품화"));
+        // Past a budget word, or an effect: no purpose.
+        assert_eq!(about_of("연간 수십억원의 운영비 확보 방안도 마련한다."), None);
+        assert_eq!(about_of("연간 수천억원의 관광 효과가 생길 것으로 기대한다."), None);
+        assert_eq!(about_of("정부는 올해 그랜드챌린지 예산으로 211억원을 편성했다.").as_deref(), Some("그랜드챌린지"));
+        assert_eq!(about_of("용인 특화단지의 경우 용수 공급에만 약 1조 7,000억원이 소요된다.").as_deref(), Some("용수 공급"));
     }
 
     #[test]
