@@ -249,6 +249,27 @@ fn np_before(doc: &Doc, end: usize) -> Option<(usize, usize)> {
     (first < t).then(|| (tokens[first].start, end))
 }
 
+/// "미래산업 육성과 투자 활성화에", "복지와 일자리 예산에만": a first conjunct
+/// joined with 과/와 right before the phrase belongs to it, unless it is a
+/// place or an administration (전남과 경북에: who gets it).
+fn coordinated(doc: &Doc, span: (usize, usize)) -> (usize, usize) {
+    let Some(k) = span.0.checked_sub(1).filter(|&k| k > 0 && doc.at(k) == Some(' ')) else { return span };
+    let Some(e) = doc.analysis.eojeol_at(k - 1) else { return span };
+    let ej = &doc.analysis.eojeols[e];
+    let tail = &doc.analysis.tokens[ej.last_token - 1];
+    if ej.end != k || tail.end != k || tail.pos != Pos::Particle || !matches!(tail.surface(doc.analysis_text()), "과" | "와") {
+        return span;
+    }
+    let Some(first) = np_before(doc, tail.start) else { return span };
+    // The conjunct starts after a list it sums up ("반도체·바이오 등 첨단산업 육성과").
+    let from = doc.slice(first.0, tail.start).rfind(" 등 ").map_or(first.0, |b| first.0 + doc.slice(first.0, tail.start)[..b].chars().count() + 3);
+    let conjunct = doc.slice(from, tail.start);
+    if conjunct.is_empty() || is_recipient(conjunct) || only_regions(doc, conjunct) {
+        return span;
+    }
+    (from, span.1)
+}
+
 /// The noun phrase starting at `start`, up to the first eojeol with a particle.
 fn np_after(doc: &Doc, start: usize, ix: &Index) -> Option<String> {
     if let Some(p) = ix.starting_at(start) {
@@ -664,7 +685,9 @@ fn about_raw(doc: &Doc, a: &Amount, ix: &Index) -> Option<(String, &'static str)
                 if let Some(p) = ix.ending_at(&[prev_end - n, (prev_end - n).wrapping_sub(1)], |_| true) {
                     return Some((p.name.clone(), "about.particle"));
                 }
-                if let Some(purpose) = np_before(doc, prev_end - n).and_then(|span| clean_purpose(doc, &phrase(doc, ix, span))) {
+                // "A과 B 조성에 각각 40억과 30억원": each its own, not both.
+                let each = doc.slice(before, a.start).contains("각각");
+                if let Some(purpose) = np_before(doc, prev_end - n).map(|span| if each { span } else { coordinated(doc, span) }).and_then(|span| clean_purpose(doc, &phrase(doc, ix, span))) {
                     return Some((purpose, "about.particle"));
                 }
             }
@@ -1037,6 +1060,15 @@ mod tests {
         assert_eq!(about_of("연간 수천억원의 관광 효과가 생길 것으로 기대한다."), None);
         assert_eq!(about_of("정부는 올해 그랜드챌린지 예산으로 211억원을 편성했다.").as_deref(), Some("그랜드챌린지"));
         assert_eq!(about_of("용인 특화단지의 경우 용수 공급에만 약 1조 7,000억원이 소요된다.").as_deref(), Some("용수 공급"));
+    }
+
+    #[test]
+    fn coordinated_purposes() {
+        assert_eq!(about_of("시는 미래산업 육성과 투자 활성화에 741억 원을 투입한다.").as_deref(), Some("미래산업 육성과 투자 활성화"));
+        assert_eq!(about_of("서울시는 복지와 일자리 예산에만 11조원을 투입한다.").as_deref(), Some("복지와 일자리"));
+        assert_eq!(about_of("반도체·바이오 등 첨단산업 육성과 스타트업 지원에 1,524억원을 편성했다.").as_deref(), Some("첨단산업 육성과 스타트업 지원"));
+        // Places joined with 과 are who gets it.
+        assert!(about_of("정부는 전남과 경북에 100억원을 지원한다.").is_none_or(|a| !a.contains("전남")));
     }
 
     #[test]
