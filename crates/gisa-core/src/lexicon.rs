@@ -159,6 +159,9 @@ pub struct AboutGrammar {
     /// Spending verbs after "N원을": what follows is what the money is for
     /// (100억원을 투입해 스마트팜 단지를 조성), tried in file order.
     pub spend_verbs: Vec<String>,
+    /// Head nouns of a project that, ending a sentence's topic, make it what
+    /// the sentence's money is for (민간공항 건설은 … 2조 7천억 원을 투입).
+    pub topic_heads: Vec<String>,
 }
 
 /// Every rule file in `dictionaries/`, parsed and checked (re-exported as
@@ -553,9 +556,9 @@ fn program_list_words(name: &str, src: &str) -> Result<ProgramListWords, Lexicon
 }
 
 fn about_grammar(name: &str, src: &str) -> Result<AboutGrammar, LexiconError> {
-    let kinds = ["program_kind", "frame", "funding", "spend_verb"];
-    let [program_kinds, frame, funding, spend_verbs] = <[Vec<String>; 4]>::try_from(word_kinds(name, src, &kinds)?).expect("four kinds");
-    Ok(AboutGrammar { program_kinds: program_kinds.into_iter().collect(), frame: frame.into_iter().collect(), funding, spend_verbs })
+    let kinds = ["program_kind", "frame", "funding", "spend_verb", "topic_head"];
+    let [program_kinds, frame, funding, spend_verbs, topic_heads] = <[Vec<String>; 5]>::try_from(word_kinds(name, src, &kinds)?).expect("five kinds");
+    Ok(AboutGrammar { program_kinds: program_kinds.into_iter().collect(), frame: frame.into_iter().collect(), funding, spend_verbs, topic_heads })
 }
 
 fn selectors(name: &str, src: &str) -> Result<Vec<scraper::Selector>, LexiconError> {

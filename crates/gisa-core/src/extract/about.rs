@@ -105,7 +105,36 @@ const MAX_ITEM_WORDS: usize = 10;
 fn bullet_item(doc: &Doc, end: usize) -> Option<String> {
     let line = doc.line_start(end);
     let b = (end.saturating_sub(MAX_WORD * 4).max(line)..end).rev().find(|&k| is_item_bullet(doc.chars[k]))?;
-    let mut start = b + 1;
+    item_label(doc, b + 1, end)
+}
+
+/// An item of a list of amounts run together with commas or 과/와: "성남~여주선
+/// 3천600억원, 수도권고속철도(수서~평택) 5천917억원, … 518억원과 광교~호매실
+/// 30억원". The label from the separator after the previous amount (or its
+/// parenthesis) up to `end`, when it is a bare label as in [`bullet_item`].
+fn comma_item(doc: &Doc, ix: &Index, end: usize) -> Option<String> {
+    let line = doc.line_start(end);
+    let from = end.saturating_sub(MAX_WORD * 4).max(line);
+    let sep = (from..end).rev().find(|&k| doc.chars[k] == ',' || matches!(doc.chars[k], '과' | '와') && doc.at(k + 1) == Some(' ') && ix.amount_ends.contains(&k))?;
+    // What stands before the separator: an amount, or an amount and its parenthesis.
+    let mut before = sep;
+    if doc.chars[sep] == ',' && before > 0 && doc.chars[before - 1] == ')' {
+        let open = (from.saturating_sub(MAX_WORD * 2)..before - 1).rev().find(|&k| matches!(doc.chars[k], '(' | ')'))?;
+        if doc.chars[open] != '(' {
+            return None;
+        }
+        before = open;
+    }
+    if !ix.amount_ends.contains(&before) {
+        return None;
+    }
+    item_label(doc, sep + 1, end)
+}
+
+/// A list item's label from `start` to `end`: at most [`MAX_ITEM_WORDS`]
+/// words that are nouns or end in 의/와/과/및/외/또는, no clause punctuation.
+fn item_label(doc: &Doc, start: usize, end: usize) -> Option<String> {
+    let mut start = start;
     while start < end && (doc.chars[start].is_whitespace() || matches!(doc.chars[start], '‘' | '\'' | '“' | '"' | '「')) {
         start += 1;
     }
@@ -132,7 +161,7 @@ fn bullet_item(doc: &Doc, end: usize) -> Option<String> {
         // inside the item, after a noun.
         let ej = &doc.analysis.eojeols[e];
         let misread = toks.len() == ej.last_token - ej.first_token && doc.misread_tail(ej.first_token, ej.last_token - 1);
-        let fits = np_token(doc, tail) || s == ")" || (e < last && (matches!(s, "및" | "외") || misread || tail.pos == Pos::Particle && matches!(s, "의" | "와" | "과")));
+        let fits = np_token(doc, tail) || s == ")" || (e < last && (matches!(s, "및" | "외" | "또는") || misread || tail.pos == Pos::Particle && matches!(s, "의" | "와" | "과")));
         if !fits {
             return None;
         }
@@ -212,11 +241,33 @@ fn np_before(doc: &Doc, end: usize) -> Option<(usize, usize)> {
     // Openers (올해, 국비, 이 …) are not part of the purpose; 주요/정부/지역 are (주요 R&D).
     while first < t && {
         let s = tokens[first].surface(doc.analysis_text());
-        doc.lex.about_skip.contains(s) || doc.lex.before_effect(s).is_some()
+        // "시비·민자": the dot after a skipped source goes with it.
+        doc.lex.about_skip.contains(s) || doc.lex.before_effect(s).is_some() || s == "·"
     } {
         first += 1;
     }
     (first < t).then(|| (tokens[first].start, end))
+}
+
+/// "미래산업 육성과 투자 활성화에", "복지와 일자리 예산에만": a first conjunct
+/// joined with 과/와 right before the phrase belongs to it, unless it is a
+/// place or an administration (전남과 경북에: who gets it).
+fn coordinated(doc: &Doc, span: (usize, usize)) -> (usize, usize) {
+    let Some(k) = span.0.checked_sub(1).filter(|&k| k > 0 && doc.at(k) == Some(' ')) else { return span };
+    let Some(e) = doc.analysis.eojeol_at(k - 1) else { return span };
+    let ej = &doc.analysis.eojeols[e];
+    let tail = &doc.analysis.tokens[ej.last_token - 1];
+    if ej.end != k || tail.end != k || tail.pos != Pos::Particle || !matches!(tail.surface(doc.analysis_text()), "과" | "와") {
+        return span;
+    }
+    let Some(first) = np_before(doc, tail.start) else { return span };
+    // The conjunct starts after a list it sums up ("반도체·바이오 등 첨단산업 육성과").
+    let from = doc.slice(first.0, tail.start).rfind(" 등 ").map_or(first.0, |b| first.0 + doc.slice(first.0, tail.start)[..b].chars().count() + 3);
+    let conjunct = doc.slice(from, tail.start);
+    if conjunct.is_empty() || is_recipient(conjunct) || only_regions(doc, conjunct) {
+        return span;
+    }
+    (from, span.1)
 }
 
 /// The noun phrase starting at `start`, up to the first eojeol with a particle.
@@ -312,14 +363,22 @@ fn step_back(doc: &Doc, start: usize) -> usize {
     before
 }
 
+/// Vague words that open a phrase without being part of its purpose.
+const LEADING_VAGUE: [&str; 9] = ["전체", "경우", "기존", "당초", "추가", "과거", "최종", "포함", "총"];
+
+/// Nouns ending in 비 that are not a cost word attached to a noun.
+const NOUNS_IN_BI: [&str; 8] = ["정비", "장비", "준비", "설비", "예비", "대비", "소비", "경비"];
+
 /// A purpose without the budget words around it ("스마트농업 관련 예산" →
 /// 스마트농업) and without leading dates; None when nothing specific is left.
 fn clean_purpose(doc: &Doc, text: &str) -> Option<String> {
     let mut words: Vec<&str> = text.split_whitespace().collect();
-    while words.first().is_some_and(|w| is_time_word(w) || doc.lex.about_skip.contains(*w) || *w == "등") {
+    // Leading openers and vague words: "전체 19개 사업", "(특화단지의) 경우 용수 공급".
+    while words.first().is_some_and(|w| is_time_word(w) || doc.lex.about_skip.contains(*w) || LEADING_VAGUE.contains(w) || *w == "등") {
         words.remove(0);
     }
-    if words.last().is_some_and(|w| doc.lex.about_measure.iter().any(|m| w.ends_with(m.as_str()))) {
+    // (원금 measures a loan; 지원금 is a grant: 영농정착지원금.)
+    if words.last().is_some_and(|w| !w.ends_with("지원금") && doc.lex.about_measure.iter().any(|m| w.ends_with(m.as_str()))) {
         return None;
     }
     while let Some(last) = words.last().copied() {
@@ -333,7 +392,9 @@ fn clean_purpose(doc: &Doc, text: &str) -> Option<String> {
         // A budget word alone stays whole (총사업비 is not 총사업 + 비).
         let whole = doc.lex.about_trim.contains(last);
         // The shortest attached word: "공모사업비" → 공모사업, not 공모.
-        let attached = doc.lex.about_trim.iter().filter(|t| !whole && last.ends_with(t.as_str()) && last[..last.len() - t.len()].chars().count() >= 2 && !(t.as_str() == "비" && funding));
+        // Nor a word whose last syllable 비 belongs to it (보수정비, 특수장비).
+        let own_bi = NOUNS_IN_BI.iter().any(|w| last.ends_with(w));
+        let attached = doc.lex.about_trim.iter().filter(|t| !whole && last.ends_with(t.as_str()) && last[..last.len() - t.len()].chars().count() >= 2 && !(t.as_str() == "비" && (funding || own_bi)));
         if let Some(t) = attached.min_by_key(|t| (t.len(), t.as_str())) {
             let n = words.len();
             words[n - 1] = &last[..last.len() - t.len()];
@@ -342,7 +403,9 @@ fn clean_purpose(doc: &Doc, text: &str) -> Option<String> {
         break;
     }
     // "광역자치단체 15곳에 2,500억원": money shared out among recipients, not a purpose.
-    if words.last().is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()) && !doc.lex.program_words.iter().any(|p| w.ends_with(p.as_str()))) {
+    // "농로 확·포장 외 2건": a count after 외 ends a list item's label.
+    let others = words.len() >= 3 && words[words.len() - 2] == "외";
+    if !others && words.last().is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()) && !doc.lex.program_words.iter().any(|p| w.ends_with(p.as_str()))) {
         return None;
     }
     // "제1회 추경", "2차 추경": an ordinal says which, not what for.
@@ -351,8 +414,11 @@ fn clean_purpose(doc: &Doc, text: &str) -> Option<String> {
         d.starts_with(|c: char| c.is_ascii_digit()) && matches!(d.trim_start_matches(|c: char| c.is_ascii_digit()), "회" | "차")
     };
     // "개소당 총사업비": a per-unit word says how it is shared out, not what for.
-    let per_unit = |w: &str| w.ends_with('당') && !w.ends_with("정당") && !w.ends_with("수당") && w.chars().count() <= 4;
-    let specific = words.iter().any(|w| !doc.lex.about_never.contains(*w) && !doc.lex.about_skip.contains(*w) && !doc.lex.about_trim.contains(*w) && !ordinal(w) && !per_unit(w));
+    // "개소별로", "실과소별 추경": -별 too.
+    let per_unit = |w: &str| (w.ends_with('당') && !w.ends_with("정당") && !w.ends_with("수당") || w.ends_with('별')) && w.chars().count() <= 4;
+    // "시비·민자": sources joined by a middle dot.
+    let sources = |w: &str| w.contains('·') && w.split('·').all(|p| doc.lex.about_skip.contains(p) || doc.lex.about_grammar.funding.iter().any(|f| f == p));
+    let specific = words.iter().any(|w| !doc.lex.about_never.contains(*w) && !doc.lex.about_skip.contains(*w) && !sources(w) && !doc.lex.about_trim.contains(*w) && !ordinal(w) && !per_unit(w));
     specific.then(|| words.join(" "))
 }
 
@@ -430,8 +496,82 @@ fn sentence_program(doc: &Doc, a: &Amount, amounts: &[Amount], programs: &[Progr
 fn about_for(doc: &Doc, a: &Amount, amounts: &[Amount], programs: &[Program], ix: &Index) -> Option<(String, &'static str)> {
     match about_raw(doc, a, ix) {
         Some((p, rule)) if !is_recipient(&p) && !holds_amount(&p) && !only_regions(doc, &p) => Some((p, rule)),
-        _ => sentence_program(doc, a, amounts, programs).map(|p| (p, "about.sentence_program")),
+        _ => sentence_program(doc, a, amounts, programs)
+            .map(|p| (p, "about.sentence_program"))
+            .or_else(|| sentence_topic(doc, a, ix).map(|p| (p, "about.sentence_topic"))),
     }
+}
+
+/// Topic markers, longest first: "국가산업단지에는", "건설은".
+const TOPIC_PARTICLES: [&str; 5] = ["에서는", "에는", "에선", "은", "는"];
+/// How many words into its sentence a topic may end.
+const MAX_TOPIC_START: usize = 8;
+
+/// The sentence's topic, its first phrase marked with 은/는 or 에는 ("민간공항
+/// 건설은 국토교통부가 맡아 국비 2조 7천억 원을 투입하고", "용인 …
+/// 국가산업단지에는 삼성전자가 … 300조원을"), several clauses before the
+/// amount: what the sentence's money is for, when it is a program or a
+/// project (it ends in a program word or a topic head of about_grammar.csv).
+fn sentence_topic(doc: &Doc, a: &Amount, ix: &Index) -> Option<String> {
+    let s = doc.sentence_start(a.start);
+    let eojeols = &doc.analysis.eojeols;
+    let first = doc.analysis.eojeol_at(doc.skip_spaces(s, MAX_WORD))?;
+    let text = doc.analysis_text();
+    for e in first..(first + MAX_TOPIC_START).min(eojeols.len()) {
+        let ej = &eojeols[e];
+        if ej.end > a.start {
+            return None;
+        }
+        let word = doc.slice(ej.start, ej.end);
+        let Some(particle) = TOPIC_PARTICLES.iter().find(|p| word.ends_with(*p)) else { continue };
+        // A particle, not a verb's 는 (추진하는) or a noun's last syllable.
+        let tail = &doc.analysis.tokens[ej.last_token - 1];
+        if tail.pos != Pos::Particle || !particle.ends_with(tail.surface(text)) {
+            return None;
+        }
+        let end = ej.end - particle.chars().count();
+        let topic = match ix.ending_at(&[end], |_| true) {
+            Some(p) => p.name.clone(),
+            None => {
+                let span = np_before(doc, end)?;
+                // The topic opens the sentence: only bullets, labels and openers before it.
+                let before = doc.slice(s, span.0);
+                let opener = |w: &str| !w.chars().any(char::is_alphanumeric) || doc.lex.about_skip.contains(w) || w.starts_with('(') && w.ends_with(')');
+                // Or a relative clause on the topic: "공동연구를 지원하는 글로벌 R&D는".
+                let relative = doc.analysis.eojeol_at(span.0).and_then(|k| k.checked_sub(1)).is_some_and(|k| {
+                    let prev = &eojeols[k];
+                    let tail = &doc.analysis.tokens[prev.last_token - 1];
+                    prev.end + 1 == span.0 && tail.pos == Pos::Ending && doc.slice(prev.start, prev.end).ends_with(['는', '은', '한', '된', '던', '할', '인'])
+                });
+                if !relative && !before.split_whitespace().all(opener) {
+                    return None;
+                }
+                let purpose = clean_purpose(doc, &phrase(doc, ix, span))?;
+                let last = purpose.split_whitespace().last()?;
+                let head = doc.lex.program_words.iter().chain(&doc.lex.about_grammar.topic_heads).any(|w| last.ends_with(w.as_str()));
+                if purpose.split_whitespace().count() < 2 || !head {
+                    return None;
+                }
+                purpose
+            }
+        };
+        // "… 재원으로, 전남은 광역지원계정 304억원과": a place as a later topic
+        // is who gets the money; the sentence has moved on.
+        let shifted = (e + 1..eojeols.len()).take_while(|&k| eojeols[k].end <= a.start).any(|k| region_topic(doc, k));
+        return (!shifted && !is_recipient(&topic) && !only_regions(doc, &topic)).then_some(topic);
+    }
+    None
+}
+
+/// Eojeol `e` is a place or an administration as a topic: "전남은", "대구와
+/// 경북은", "군은", "의성군은".
+fn region_topic(doc: &Doc, e: usize) -> bool {
+    let ej = &doc.analysis.eojeols[e];
+    let word = doc.slice(ej.start, ej.end);
+    let Some(stem) = ["은", "는", "에서는"].iter().find_map(|p| word.strip_suffix(p)) else { return false };
+    let tail = &doc.analysis.tokens[ej.last_token - 1];
+    // 예산 is also a county (예산군): a budget word is no place here.
+    tail.pos == Pos::Particle && !stem.is_empty() && !doc.lex.about_trim.iter().any(|t| stem.ends_with(t.as_str())) && (doc.lex.regions.senses(stem).is_some() || is_recipient(stem) || matches!(stem, "시" | "군" | "도" | "구"))
 }
 
 fn about_raw(doc: &Doc, a: &Amount, ix: &Index) -> Option<(String, &'static str)> {
@@ -497,6 +637,16 @@ fn about_raw(doc: &Doc, a: &Amount, ix: &Index) -> Option<(String, &'static str)
         if let Some(p) = ix.starting_at(s) {
             return Some((p.name.clone(), "about.genitive"));
         }
+        // "월 최대 110만원의 영농정착지원금", "1억~3억원의 실증·제품화 비용":
+        // the noun phrase the amount qualifies (a budget word alone is null).
+        // Not past a budget word: "수십억원의 운영비 확보 방안" is no purpose.
+        let past_budget = |np: &str| {
+            let words: Vec<&str> = np.split_whitespace().collect();
+            words[..words.len().saturating_sub(1)].iter().any(|w| doc.lex.about_trim.iter().any(|t| w.ends_with(t.as_str())))
+        };
+        if let Some(purpose) = np_after(doc, s, ix).filter(|np| !past_budget(np)).and_then(|np| clean_purpose(doc, &np)) {
+            return Some((purpose, "about.genitive"));
+        }
     }
     // "AI-반도체 : 8,600억원(’24) → 1조 1,000억원(’25)".
     if let Some(label) = colon_label(doc, a.start) {
@@ -505,6 +655,10 @@ fn about_raw(doc: &Doc, a: &Amount, ix: &Index) -> Option<(String, &'static str)
     // "△시루섬 생태탐방로 조성사업 190억 원": a list item's label.
     if let Some(item) = bullet_item(doc, words_before(doc, a.start).1) {
         return Some((item, "about.bullet"));
+    }
+    // "…, 수도권고속철도(수서~평택) 5천917억원": an item of a list of amounts.
+    if let Some(item) = comma_item(doc, ix, words_before(doc, a.start).1) {
+        return Some((item, "about.list_item"));
     }
     let before = step_back(doc, a.start);
     if before > 0 && doc.at(before - 1) == Some(' ') {
@@ -531,7 +685,9 @@ fn about_raw(doc: &Doc, a: &Amount, ix: &Index) -> Option<(String, &'static str)
                 if let Some(p) = ix.ending_at(&[prev_end - n, (prev_end - n).wrapping_sub(1)], |_| true) {
                     return Some((p.name.clone(), "about.particle"));
                 }
-                if let Some(purpose) = np_before(doc, prev_end - n).and_then(|span| clean_purpose(doc, &phrase(doc, ix, span))) {
+                // "A과 B 조성에 각각 40억과 30억원": each its own, not both.
+                let each = doc.slice(before, a.start).contains("각각");
+                if let Some(purpose) = np_before(doc, prev_end - n).map(|span| if each { span } else { coordinated(doc, span) }).and_then(|span| clean_purpose(doc, &phrase(doc, ix, span))) {
                     return Some((purpose, "about.particle"));
                 }
             }
@@ -695,12 +851,15 @@ fn budget_topic_before(doc: &Doc, a: &Amount, ix: &Index, sentence_start: usize)
     let last = doc.analysis.eojeol_at(a.start)?;
     for e in (0..last).rev().take(MAX_TOPIC_WORDS) {
         let (ws, we) = (eojeols[e].start, eojeols[e].end);
-        if ws < sentence_start {
+        // "… 예산은 166건, … 이 가운데 대구와 경북은 29건 천 2백 63억 원": a
+        // place as a nearer topic is who gets the money.
+        if ws < sentence_start || region_topic(doc, e) {
             break;
         }
         let word = doc.slice(ws, we);
         let genitive_case = word.ends_with('의') && doc.starts_with(doc.skip_spaces(we, 1), "경우");
-        let stem = ["은", "는", "이", "가", "을", "를", "도", "만"]
+        // "그랜드챌린지 예산으로 … 211억원을 편성했다" too.
+        let stem = ["은", "는", "이", "가", "을", "를", "도", "만", "으로"]
             .iter()
             .find_map(|p| word.strip_suffix(p))
             .or_else(|| genitive_case.then(|| word.strip_suffix('의')).flatten());
@@ -761,6 +920,14 @@ pub fn link(doc: &Doc, amounts: &mut [Amount], programs: &[Program], counts: &[C
         let a = &mut amounts[i];
         a.about_rule = found.as_ref().map(|(_, rule)| *rule);
         a.about = found.map(|(about, _)| about);
+    }
+    // "112억~210억 원의 지방소멸대응기금": a range's low end is for what its high end is for.
+    for i in (0..amounts.len().saturating_sub(1)).rev() {
+        let between = doc.slice(snapshot[i].end, snapshot[i + 1].start).trim();
+        if amounts[i].about.is_none() && snapshot[i].end <= snapshot[i + 1].start && matches!(between, "~" | "∼" | "～") && amounts[i + 1].about.is_some() {
+            amounts[i].about = amounts[i + 1].about.clone();
+            amounts[i].about_rule = Some("about.range");
+        }
     }
 }
 
@@ -857,6 +1024,51 @@ mod tests {
         assert_eq!(about_of("새만금 국제공항은 총사업비 8077억원을 들여 짓는다.").as_deref(), Some("새만금 국제공항"));
         assert_eq!(about_of("상리지구 주차타워 조성 사업비 20억원이 반영됐다.").as_deref(), Some("상리지구 주차타워 조성"));
         assert_eq!(about_of("개소당 총사업비 300억 규모로 지원한다."), None);
+    }
+
+    #[test]
+    fn items_of_a_list_of_amounts() {
+        let got = abouts("또 성남~여주선 3천600억원, 수도권고속철도(수서~평택) 5천917억원, 신분당연장 518억원과 광교~수원 구간 30억원 등도 포함됐다.");
+        let linked: Vec<_> = got.iter().map(|(_, a)| a.as_deref()).collect();
+        assert_eq!(linked[1..], [Some("수도권고속철도(수서~평택)"), Some("신분당연장"), Some("광교~수원 구간")]);
+        // A list of offices is who spends it; a list of sources is where it comes from.
+        let got = abouts("보건소는 5억원, 의회사무과 1700만원, 땅끝관광지 관리사업소 3억원이다.");
+        assert_eq!(got[1..].iter().map(|(_, a)| a.as_deref()).collect::<Vec<_>>(), [None, None]);
+        assert_eq!(abouts("국비 1,600억원과 시비·민자 400억원이 투입된다.")[1].1, None);
+        // "외 N건" ends a label; 정비 keeps its 비.
+        assert_eq!(about_of("△회남면 산수리 마을 안길정비 외 1건 3억2000만원").as_deref(), Some("회남면 산수리 마을 안길정비 외 1건"));
+        assert_eq!(about_of("정문화재 보수정비 350억원이 반영됐다.").as_deref(), Some("정문화재 보수정비"));
+    }
+
+    #[test]
+    fn a_range_and_a_topic_that_gives_way_to_a_place() {
+        let got = abouts("16개 시·군이 112억~210억 원의 지방소멸대응기금을 받는다.");
+        assert_eq!(got.iter().map(|(_, a)| a.as_deref()).collect::<Vec<_>>(), [Some("지방소멸대응기금"); 2]);
+        assert_eq!(about_of("민간공항 건설은 국토교통부가 맡아 국비 2조 7천억 원을 투입한다.").as_deref(), Some("민간공항 건설"));
+        // A place as a later topic: the money is that place's.
+        let got = abouts("공항 건설은 지난해 시작됐고, 전남은 광역지원계정 304억원을 확보했다.");
+        assert_eq!(got[0].1, None);
+        assert_eq!(about_of("시는 실과소별로 500만원에서 1억 원까지 지원한다."), None);
+    }
+
+    #[test]
+    fn what_the_amount_qualifies_and_topics_with_a_relative_clause() {
+        assert_eq!(about_of("청년 창업농에게 월 최대 110만원의 영농정착지원금을 지급한다.").as_deref(), Some("영농정착지원금"));
+        assert_eq!(about_of("기업당 최대 3억원의 실증·제품화 비용을 지원한다.").as_deref(), Some("실증·제품화"));
+        // Past a budget word, or an effect: no purpose.
+        assert_eq!(about_of("연간 수십억원의 운영비 확보 방안도 마련한다."), None);
+        assert_eq!(about_of("연간 수천억원의 관광 효과가 생길 것으로 기대한다."), None);
+        assert_eq!(about_of("정부는 올해 그랜드챌린지 예산으로 211억원을 편성했다.").as_deref(), Some("그랜드챌린지"));
+        assert_eq!(about_of("용인 특화단지의 경우 용수 공급에만 약 1조 7,000억원이 소요된다.").as_deref(), Some("용수 공급"));
+    }
+
+    #[test]
+    fn coordinated_purposes() {
+        assert_eq!(about_of("시는 미래산업 육성과 투자 활성화에 741억 원을 투입한다.").as_deref(), Some("미래산업 육성과 투자 활성화"));
+        assert_eq!(about_of("서울시는 복지와 일자리 예산에만 11조원을 투입한다.").as_deref(), Some("복지와 일자리"));
+        assert_eq!(about_of("반도체·바이오 등 첨단산업 육성과 스타트업 지원에 1,524억원을 편성했다.").as_deref(), Some("첨단산업 육성과 스타트업 지원"));
+        // Places joined with 과 are who gets it.
+        assert!(about_of("정부는 전남과 경북에 100억원을 지원한다.").is_none_or(|a| !a.contains("전남")));
     }
 
     #[test]
