@@ -15,8 +15,6 @@
 
 use std::collections::HashSet;
 
-use unicode_normalization::UnicodeNormalization;
-
 use super::metadata::{find_outlet, find_published, find_source_url};
 use super::{Article, DroppedLine};
 use crate::lexicon::CleaningRules;
@@ -157,7 +155,7 @@ fn resumes_body(line: &str) -> bool {
 /// furniture and masthead dropped (each line kept in `dropped` with its rule),
 /// the headline as `title`, and the date, outlet and `출처:` URL read from the lines.
 pub fn clean_text(raw: &str, lex: &CleaningRules) -> Article {
-    let text: String = raw.trim_start_matches('\u{FEFF}').nfc().collect();
+    let text = super::nfc(raw.trim_start_matches('\u{FEFF}'));
     let lines: Vec<&str> = text
         .lines()
         .map(|l| l.trim_matches(|c: char| c.is_whitespace() || c == '\u{200B}'))
@@ -350,6 +348,7 @@ fn paragraphs(kept: &[(usize, &str)], always_join: bool) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use unicode_normalization::UnicodeNormalization;
 
     #[test]
     fn title_dedupe_and_furniture() {

@@ -9,7 +9,6 @@ use std::collections::HashMap;
 
 use ego_tree::{NodeId, NodeRef};
 use scraper::{ElementRef, Html, Node};
-use unicode_normalization::UnicodeNormalization;
 
 use super::clean::body_text;
 use super::html_meta;
@@ -99,7 +98,14 @@ pub fn from_html(html: &str, page_url: Option<&str>, lex: &CleaningRules) -> cra
     for child in body.children() {
         walk(child, lex, &mut lines);
     }
-    let lines: Vec<String> = lines.finish().into_iter().map(|l| l.nfc().collect()).collect();
+    let lines: Vec<String> = lines
+        .finish()
+        .into_iter()
+        .map(|l| match super::nfc(&l) {
+            std::borrow::Cow::Borrowed(_) => l,
+            std::borrow::Cow::Owned(n) => n,
+        })
+        .collect();
     let refs: Vec<&str> = lines.iter().map(String::as_str).collect();
     let title = meta.title.clone();
     // In markup a line break inside a paragraph is a <br> in a running sentence.
@@ -108,13 +114,18 @@ pub fn from_html(html: &str, page_url: Option<&str>, lex: &CleaningRules) -> cra
     if text.trim().is_empty() {
         return Err(crate::Error::new(crate::ErrorKind::NoArticle, NO_ARTICLE));
     }
-    // Dates and outlets written in the page's text, when the markup has none.
-    let page_lines = page_text_lines(&doc);
-    // Not the site footer's "등록번호 … 등록일 2013년 4월 2일 … 발행인" (the paper's registration).
-    let page_refs: Vec<&str> =
-        page_lines.iter().map(String::as_str).filter(|l| !["등록번호", "발행인", "사업자"].iter().any(|w| l.contains(w))).collect();
-    let published = meta.published.or_else(|| super::find_published(&page_refs));
-    let outlet = meta.outlet.or_else(|| super::metadata::find_outlet(&page_refs)).or(meta.domain);
+    // Dates and outlets written in the page's text, when the markup has none
+    // (the page's lines are only gathered then).
+    let (mut published, mut outlet) = (meta.published, meta.outlet);
+    if published.is_none() || outlet.is_none() {
+        let page_lines = page_text_lines(&doc);
+        // Not the site footer's "등록번호 … 등록일 2013년 4월 2일 … 발행인" (the paper's registration).
+        let page_refs: Vec<&str> =
+            page_lines.iter().map(String::as_str).filter(|l| !["등록번호", "발행인", "사업자"].iter().any(|w| l.contains(w))).collect();
+        published = published.or_else(|| super::find_published(&page_refs));
+        outlet = outlet.or_else(|| super::metadata::find_outlet(&page_refs));
+    }
+    let outlet = outlet.or(meta.domain);
     Ok(Article { title, published, outlet, url: meta.url, text, dropped })
 }
 
@@ -150,16 +161,24 @@ struct Lines {
 
 impl Lines {
     fn text(&mut self, t: &str) {
-        for c in t.chars() {
-            if matches!(c, '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{FEFF}') {
-                continue; // zero-width characters some editors scatter
-            }
-            let c = if c.is_whitespace() || c == '\u{a0}' { ' ' } else { c };
-            if c == ' ' && (self.current.is_empty() || self.current.ends_with(' ')) {
+        // Runs of ordinary characters are copied whole; only whitespace and
+        // zero-width characters are looked at one by one.
+        let mut run = 0;
+        for (i, c) in t.char_indices() {
+            let zero_width = matches!(c, '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{FEFF}');
+            if !zero_width && !c.is_whitespace() && c != '\u{a0}' {
                 continue;
             }
-            self.current.push(c);
+            self.current.push_str(&t[run..i]);
+            run = i + c.len_utf8();
+            if zero_width {
+                continue; // zero-width characters some editors scatter
+            }
+            if !(self.current.is_empty() || self.current.ends_with(' ')) {
+                self.current.push(' ');
+            }
         }
+        self.current.push_str(&t[run..]);
     }
 
     fn line_break(&mut self) {

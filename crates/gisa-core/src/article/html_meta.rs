@@ -32,11 +32,11 @@ static LD_JSON: Lazy<Selector> = Lazy::new(|| sel("script[type='application/ld+j
 static TIME: Lazy<Selector> = Lazy::new(|| sel("time[datetime], [itemprop=datePublished], [data-date-time]"));
 static ISO_DATE: Lazy<Regex> = Lazy::new(|| Regex::new(r"(\d{4})[-./](\d{1,2})[-./](\d{1,2})").unwrap());
 
-/// `<meta property|name|itemprop=KEY content=…>`.
-fn meta(doc: &Html, keys: &[&str]) -> Option<String> {
+/// `<meta property|name|itemprop=KEY content=…>`, from the page's `<meta>`
+/// elements (gathered once, in document order).
+fn meta(metas: &[&scraper::node::Element], keys: &[&str]) -> Option<String> {
     for key in keys {
-        for m in doc.select(&META) {
-            let el = m.value();
+        for &el in metas {
             let named = ["property", "name", "itemprop"].iter().any(|a| el.attr(a).is_some_and(|v| v.eq_ignore_ascii_case(key)));
             if let Some(content) = el.attr("content").filter(|_| named).map(str::trim).filter(|c| !c.is_empty()) {
                 return Some(content.to_string());
@@ -112,20 +112,22 @@ fn clean_title(title: &str, site: Option<&str>) -> String {
 }
 
 pub fn read(doc: &Html, page_url: Option<&str>) -> PageMeta {
+    let metas: Vec<&scraper::node::Element> = doc.select(&META).map(|m| m.value()).collect();
+    let meta = |keys: &[&str]| meta(&metas, keys);
     let ld = ld_objects(doc);
     let ld_str = |key: &str| ld.iter().find_map(|o| o.get(key).and_then(Value::as_str).map(str::to_string));
     let page_title = doc.select(&TITLE).next().map(|t| t.text().collect::<String>());
-    let site = meta(doc, &["og:site_name"])
+    let site = meta(&["og:site_name"])
         .or_else(|| ld.iter().find_map(|o| o.get("publisher")?.get("name")?.as_str().map(str::to_string)))
         // Portals name the press in og:article:author ("강원일보 | 네이버 뉴스"); elsewhere it is a reporter.
-        .or_else(|| meta(doc, &["og:article:author"]).map(|a| strip_site_suffix(&a).to_string()).filter(|a| !a.ends_with("기자")));
+        .or_else(|| meta(&["og:article:author"]).map(|a| strip_site_suffix(&a).to_string()).filter(|a| !a.ends_with("기자")));
     let site = korean_site_name(site, page_title.as_deref());
-    let raw_title = meta(doc, &["og:title", "twitter:title"])
+    let raw_title = meta(&["og:title", "twitter:title"])
         .or_else(|| ld_str("headline"))
         .or_else(|| doc.select(&H1).map(|h| h.text().collect::<String>()).find(|t| !t.trim().is_empty()))
         .or_else(|| page_title.clone());
     let title = raw_title.map(|t| clean_title(&t, site.as_deref())).filter(|t| !t.is_empty());
-    let published = meta(doc, &["article:published_time", "og:article:published_time", "pubdate", "publishdate", "datePublished", "date", "article:published"])
+    let published = meta(&["article:published_time", "og:article:published_time", "pubdate", "publishdate", "datePublished", "date", "article:published"])
         .and_then(|d| date_of(&d))
         .or_else(|| ld_str("datePublished").and_then(|d| date_of(&d)))
         .or_else(|| {
@@ -138,7 +140,7 @@ pub fn read(doc: &Html, page_url: Option<&str>) -> PageMeta {
     let url = doc
         .select(&CANONICAL)
         .find_map(|l| l.value().attr("href").map(str::trim).filter(|h| h.starts_with("http")).map(str::to_string))
-        .or_else(|| meta(doc, &["og:url"]).filter(|u| u.starts_with("http")))
+        .or_else(|| meta(&["og:url"]).filter(|u| u.starts_with("http")))
         .or_else(|| page_url.map(str::to_string));
     let domain = url.as_deref().and_then(host);
     PageMeta { title, published, outlet: site, url, domain }

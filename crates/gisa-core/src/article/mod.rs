@@ -10,6 +10,19 @@ pub use clean::{clean_body, clean_text};
 pub use html::{from_html, looks_like_html, NO_ARTICLE};
 pub use metadata::{find_published, parse_korean_date};
 
+use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+
+/// `s` in NFC. Text that the quick check finds normalised already (nearly
+/// all: precomposed Hangul, ASCII) is returned as it is, without running the
+/// decompose–recompose pass over every character; the result is the same.
+pub(crate) fn nfc(s: &str) -> std::borrow::Cow<'_, str> {
+    if is_nfc_quick(s.chars()) == IsNormalized::Yes {
+        std::borrow::Cow::Borrowed(s)
+    } else {
+        std::borrow::Cow::Owned(s.nfc().collect())
+    }
+}
+
 /// An article ready for extraction. `text` is what every offset points into.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Article {
