@@ -8,7 +8,8 @@
 use std::collections::HashMap;
 
 use ego_tree::{NodeId, NodeRef};
-use scraper::{ElementRef, Html, Node};
+use scraper::selector::ToCss;
+use scraper::{ElementRef, Html, Node, Selector};
 
 use super::clean::body_text;
 use super::html_meta;
@@ -85,12 +86,7 @@ pub fn from_html(html: &str, page_url: Option<&str>, lex: &CleaningRules) -> cra
     }
     let doc = Html::parse_document(html);
     let meta = html_meta::read(&doc, page_url);
-    let body = lex
-        .containers
-        .iter()
-        .flat_map(|sel| doc.select(sel))
-        .find(|el| text_len(el) >= MIN_CONTAINER_CHARS)
-        .or_else(|| best_block(&doc, lex));
+    let body = find_container(&doc, &lex.containers).or_else(|| best_block(&doc, lex));
     let Some(body) = body else {
         return Err(crate::Error::new(crate::ErrorKind::NoArticle, NO_ARTICLE));
     };
@@ -127,6 +123,102 @@ pub fn from_html(html: &str, page_url: Option<&str>, lex: &CleaningRules) -> cra
     }
     let outlet = outlet.or(meta.domain);
     Ok(Article { title, published, outlet, url: meta.url, text, dropped })
+}
+
+/// What an element must carry for a selector to match it, read from the
+/// selector's last compound (`.a`, `div.a.b`, `[itemprop=…]`, `#id`): a cheap
+/// test before the real match, looser than it (names compared without case).
+#[derive(Default)]
+struct Needs {
+    classes: Vec<String>,
+    attrs: Vec<String>,
+    id: Option<String>,
+}
+
+impl Needs {
+    /// None when the selector is not of that plain shape (pseudo-classes,
+    /// combinators other than a space, lists, escapes): the real match decides alone.
+    fn of(sel: &Selector) -> Option<Needs> {
+        let css = sel.to_css_string();
+        if css.contains([',', ':', '>', '+', '~', '(', '*', '|', '\\']) {
+            return None;
+        }
+        // The last compound: after the last space outside brackets.
+        let (mut depth, mut start) = (0i32, 0);
+        for (i, c) in css.char_indices() {
+            match c {
+                '[' => depth += 1,
+                ']' => depth -= 1,
+                ' ' if depth == 0 => start = i + 1,
+                ' ' => return None,
+                _ => {}
+            }
+        }
+        let last = &css[start..];
+        let mut needs = Needs::default();
+        let mut rest = last.trim_start_matches(|c: char| c.is_alphanumeric() || c == '-' || c == '_');
+        while let Some(c) = rest.chars().next() {
+            let body = &rest[1..];
+            match c {
+                '.' | '#' => {
+                    let end = body.find(['.', '#', '[']).unwrap_or(body.len());
+                    let name = body[..end].to_string();
+                    if name.is_empty() {
+                        return None;
+                    }
+                    if c == '.' {
+                        needs.classes.push(name);
+                    } else {
+                        needs.id = Some(name);
+                    }
+                    rest = &body[end..];
+                }
+                '[' => {
+                    let close = body.find(']')?;
+                    let name = body[..close].split(['=', '~', '^', '$', '*', '|']).next().unwrap_or("").trim();
+                    if name.is_empty() {
+                        return None;
+                    }
+                    needs.attrs.push(name.to_string());
+                    rest = &body[close + 1..];
+                }
+                _ => return None,
+            }
+        }
+        Some(needs)
+    }
+
+    fn may_match(&self, el: &scraper::node::Element) -> bool {
+        self.classes.iter().all(|c| el.classes().any(|k| k.eq_ignore_ascii_case(c)))
+            && self.attrs.iter().all(|a| el.attrs().any(|(n, _)| n.eq_ignore_ascii_case(a)))
+            && self.id.as_ref().is_none_or(|id| el.id().is_some_and(|i| i.eq_ignore_ascii_case(id)))
+    }
+}
+
+/// The first element, in the order `Html::select` visits them (the tree's
+/// node order), of the first selector in `containers` that has one with at
+/// least `MIN_CONTAINER_CHARS` of text: what trying each selector over the
+/// whole page in turn finds, in one pass over the nodes.
+fn find_container<'a>(doc: &'a Html, containers: &[Selector]) -> Option<ElementRef<'a>> {
+    let needs: Vec<Option<Needs>> = containers.iter().map(Needs::of).collect();
+    let mut best: Option<(usize, ElementRef<'a>)> = None;
+    for node in doc.tree.nodes() {
+        let Some(el) = ElementRef::wrap(node) else { continue };
+        let limit = best.map_or(containers.len(), |(k, _)| k);
+        for k in 0..limit {
+            if needs[k].as_ref().is_some_and(|n| !n.may_match(el.value())) || !containers[k].matches(&el) {
+                continue;
+            }
+            if text_len(&el) >= MIN_CONTAINER_CHARS {
+                best = Some((k, el));
+                break;
+            }
+        }
+        if best.is_some_and(|(k, _)| k == 0) {
+            break;
+        }
+    }
+    best.map(|(_, el)| el)
 }
 
 /// Does this element's id or class name a furniture box (share bar, ads …)?
@@ -367,6 +459,42 @@ pub fn looks_like_html(head: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The one-pass container search finds what trying each selector over
+    /// the page in turn finds: on every HTML fixture, with the built-in
+    /// selectors, reversed, and with shapes the pre-test leaves to the real match.
+    #[test]
+    fn container_search_matches_selector_by_selector() {
+        let by_selector = |doc: &Html, sels: &[Selector]| {
+            sels.iter().flat_map(|sel| doc.select(sel)).find(|el| text_len(el) >= MIN_CONTAINER_CHARS).map(|e| e.id())
+        };
+        let builtin = crate::lexicon::Lexicon::builtin().cleaning.containers;
+        let mut reversed = builtin.clone();
+        reversed.reverse();
+        let odd: Vec<Selector> = ["div > p", "DIV.Content", "[ITEMPROP]", "#dic_area", "td:not(.x)", "div, article", "body div div", "p"]
+            .iter()
+            .map(|s| Selector::parse(s).unwrap())
+            .collect();
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/html");
+        let mut pages: Vec<String> = std::fs::read_dir(&dir)
+            .unwrap()
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "html"))
+            .map(|p| crate::decode::decode(&std::fs::read(p).unwrap(), None).text)
+            .collect();
+        pages.push(r#"<div id="DIC_AREA" class="Content">짧다</div><div id="dic_area">"#.to_string() + &"가".repeat(90) + "</div>");
+        assert!(pages.len() > 10);
+        for page in &pages {
+            let doc = Html::parse_document(page);
+            for sels in [&builtin, &reversed, &odd] {
+                assert_eq!(find_container(&doc, sels).map(|e| e.id()), by_selector(&doc, sels));
+            }
+        }
+        assert!(Needs::of(&odd[0]).is_none() && Needs::of(&odd[4]).is_none() && Needs::of(&odd[5]).is_none());
+        let needs = Needs::of(&Selector::parse("div.a.b [itemprop=articleBody]#x").unwrap()).unwrap();
+        assert_eq!((needs.classes.len(), needs.attrs.as_slice(), needs.id.as_deref()), (0, &["itemprop".to_string()][..], Some("x")));
+        assert_eq!(Needs::of(&Selector::parse("div.a.b").unwrap()).unwrap().classes, ["a", "b"]);
+    }
 
     #[test]
     fn nesting_is_counted_on_the_raw_markup() {
