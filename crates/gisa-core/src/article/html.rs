@@ -84,6 +84,17 @@ pub fn from_html(html: &str, page_url: Option<&str>, lex: &CleaningRules) -> cra
             "the page nests {depth} unclosed block elements (<div>, <section> …), over the {MAX_OPEN_BLOCKS} gisa reads: not parsed, it would take hours"
         )));
     }
+    // The parser turns CR LF and a lone CR into LF before it tokenizes (the
+    // standard's newline normalisation), but one CR at a time, each newline
+    // then reaching the tree as a token of its own; doing it here first, in
+    // one pass, gives the same tree.
+    let normalized;
+    let html = if html.contains('\r') {
+        normalized = html.replace("\r\n", "\n").replace('\r', "\n");
+        normalized.as_str()
+    } else {
+        html
+    };
     let doc = Html::parse_document(html);
     let meta = html_meta::read(&doc, page_url);
     let body = find_container(&doc, &lex.containers).or_else(|| best_block(&doc, lex));
@@ -188,8 +199,9 @@ impl Needs {
         Some(needs)
     }
 
-    fn may_match(&self, el: &scraper::node::Element) -> bool {
-        self.classes.iter().all(|c| el.classes().any(|k| k.eq_ignore_ascii_case(c)))
+    /// `classes`: the element's, from `class_names`.
+    fn may_match(&self, el: &scraper::node::Element, classes: &[&str]) -> bool {
+        self.classes.iter().all(|c| classes.iter().any(|k| k.eq_ignore_ascii_case(c)))
             && self.attrs.iter().all(|a| el.attrs().any(|(n, _)| n.eq_ignore_ascii_case(a)))
             && self.id.as_ref().is_none_or(|id| el.id().is_some_and(|i| i.eq_ignore_ascii_case(id)))
     }
@@ -205,8 +217,9 @@ fn find_container<'a>(doc: &'a Html, containers: &[Selector]) -> Option<ElementR
     for node in doc.tree.nodes() {
         let Some(el) = ElementRef::wrap(node) else { continue };
         let limit = best.map_or(containers.len(), |(k, _)| k);
+        let classes = class_names(el.value());
         for k in 0..limit {
-            if needs[k].as_ref().is_some_and(|n| !n.may_match(el.value())) || !containers[k].matches(&el) {
+            if needs[k].as_ref().is_some_and(|n| !n.may_match(el.value(), &classes)) || !containers[k].matches(&el) {
                 continue;
             }
             if text_len(&el) >= MIN_CONTAINER_CHARS {
@@ -221,13 +234,23 @@ fn find_container<'a>(doc: &'a Html, containers: &[Selector]) -> Option<ElementR
     best.map(|(_, el)| el)
 }
 
+/// The element's classes as `Element::classes` lists them (sorted, each
+/// once), read from the attribute: `classes()` interns every name in the
+/// global atom table (a lock and a hash each), for nothing here.
+fn class_names(el: &scraper::node::Element) -> Vec<&str> {
+    let mut names: Vec<&str> = el.attrs().filter(|(n, _)| *n == "class").flat_map(|(_, v)| v.split_ascii_whitespace()).collect();
+    names.sort_unstable();
+    names.dedup();
+    names
+}
+
 /// Does this element's id or class name a furniture box (share bar, ads …)?
 fn is_furniture_box(el: &scraper::node::Element, lex: &CleaningRules) -> bool {
     let mut names = String::new();
     if let Some(id) = el.id() {
         names.push_str(id);
     }
-    for c in el.classes() {
+    for c in class_names(el) {
         names.push(' ');
         names.push_str(c);
     }
@@ -494,6 +517,29 @@ mod tests {
         let needs = Needs::of(&Selector::parse("div.a.b [itemprop=articleBody]#x").unwrap()).unwrap();
         assert_eq!((needs.classes.len(), needs.attrs.as_slice(), needs.id.as_deref()), (0, &["itemprop".to_string()][..], Some("x")));
         assert_eq!(Needs::of(&Selector::parse("div.a.b").unwrap()).unwrap().classes, ["a", "b"]);
+    }
+
+    #[test]
+    fn class_names_are_listed_as_scraper_lists_them() {
+        let doc = Html::parse_document(r#"<div class=" b-x  a_y b-x Z a_y	c" id=q>x</div><p>y</p><span class="">z</span>"#);
+        for node in doc.tree.nodes() {
+            if let Some(el) = ElementRef::wrap(node) {
+                assert_eq!(class_names(el.value()), el.value().classes().collect::<Vec<_>>());
+            }
+        }
+    }
+
+    /// CR LF and lone CRs normalised before parsing: the same tree as the parser's own normalisation.
+    #[test]
+    fn newlines_normalised_before_parsing_give_the_same_tree() {
+        let lex = crate::lexicon::Lexicon::builtin().cleaning;
+        let page = "<html><head><title>t</title></head><body>\r\n<div class=\"article_body\">\r\n첫 줄이다.\r\r둘째 줄<br>\r\n<textarea>\r\na</textarea><pre>\r\nb\rc</pre>".to_string()
+            + &"본문 문장이 이어진다. ".repeat(10)
+            + "<p title=\"a\r\nb\">끝이다.</p></div></body></html>";
+        let with_cr = Html::parse_document(&page);
+        let without = Html::parse_document(&page.replace("\r\n", "\n").replace('\r', "\n"));
+        assert_eq!(with_cr.html(), without.html());
+        assert!(from_html(&page, None, &lex).unwrap().text.contains("첫 줄이다."));
     }
 
     #[test]
