@@ -79,17 +79,25 @@ fn sniff(bytes: &[u8]) -> Decoded<'_> {
     if std::str::from_utf8(bytes).is_ok() || mostly_utf8(bytes) {
         return finish(UTF_8, bytes, Evidence::Sniffed);
     }
+    // EUC-KR that decodes cleanly to Hangul wins whatever chardetng guesses
+    // (the rule below): every other encoding it can guess decodes these bytes
+    // to no Hangul syllable at all (`no_other_guess_decodes_hangul` checks the
+    // code tables), so detection, a full pass over the page, is skipped.
+    let k = finish(EUC_KR, bytes, Evidence::Sniffed);
+    if k.replacements == 0 && hangul(&k.text) > 0 {
+        return k;
+    }
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     detector.feed(bytes, true);
     let guess = detector.guess(Some(b"kr"), chardetng::Utf8Detection::Allow);
+    if guess == EUC_KR {
+        return k;
+    }
     let d = finish(guess, bytes, Evidence::Sniffed);
     // Korean text is what we read: when the guess is not a Korean encoding and
     // EUC-KR decodes with fewer errors, prefer EUC-KR.
-    if guess != EUC_KR {
-        let k = finish(EUC_KR, bytes, Evidence::Sniffed);
-        if k.replacements < d.replacements || (k.replacements == d.replacements && hangul(&k.text) > hangul(&d.text)) {
-            return k;
-        }
+    if k.replacements < d.replacements || (k.replacements == d.replacements && hangul(&k.text) > hangul(&d.text)) {
+        return k;
     }
     d
 }
@@ -114,7 +122,8 @@ fn hangul(s: &str) -> usize {
 }
 
 fn count_replacements(s: &str) -> usize {
-    s.chars().filter(|&c| c == '\u{FFFD}').count()
+    // A substring search (memchr), not a walk over every char.
+    s.matches('\u{FFFD}').count()
 }
 
 /// `text/html; charset=EUC-KR` → `EUC-KR`.
@@ -299,6 +308,48 @@ mod tests {
         let (euckr, _, _) = EUC_KR.encode(text);
         let d = decode(&euckr, None);
         assert_eq!((d.text.as_ref(), d.encoding), (text, "EUC-KR"));
+    }
+
+    /// Why `sniff` may return clean EUC-KR without asking chardetng: no
+    /// other encoding it can guess turns bytes into Hangul syllables, so
+    /// EUC-KR with no replacement and some Hangul always wins the comparison
+    /// (fewer replacements, or as few and more Hangul). Single-byte tables
+    /// hold no Hangul; for the CJK ones every one- and two-byte sequence (and
+    /// EUC-JP's three-byte JIS X 0212 ones) is decoded here. GBK's decoder
+    /// (GB18030) reaches Hangul only through four-byte sequences, whose second
+    /// byte is an ASCII digit; in bytes that decode as EUC-KR without error
+    /// every lead byte is followed by a trail byte 0x41 or above, and GB18030
+    /// reads those same pairs as two-byte characters, so it never gets there.
+    #[test]
+    fn no_other_guess_decodes_hangul() {
+        let hangul_in = |enc: &'static Encoding, bytes: &[u8]| hangul(&enc.decode_without_bom_handling(bytes).0);
+        let single = [
+            encoding_rs::IBM866, encoding_rs::ISO_8859_2, encoding_rs::ISO_8859_4, encoding_rs::ISO_8859_5, encoding_rs::ISO_8859_6,
+            encoding_rs::ISO_8859_7, encoding_rs::ISO_8859_8, encoding_rs::ISO_8859_8_I, encoding_rs::ISO_8859_13, encoding_rs::KOI8_U,
+            encoding_rs::WINDOWS_874, encoding_rs::WINDOWS_1250, encoding_rs::WINDOWS_1251, encoding_rs::WINDOWS_1252,
+            encoding_rs::WINDOWS_1253, encoding_rs::WINDOWS_1254, encoding_rs::WINDOWS_1255, encoding_rs::WINDOWS_1256,
+            encoding_rs::WINDOWS_1257, encoding_rs::WINDOWS_1258,
+        ];
+        let all: Vec<u8> = (0..=255).collect();
+        for enc in single {
+            assert_eq!(hangul_in(enc, &all), 0, "{}", enc.name());
+        }
+        for enc in [encoding_rs::SHIFT_JIS, encoding_rs::EUC_JP, encoding_rs::BIG5, encoding_rs::GBK] {
+            let mut pairs = Vec::with_capacity(128 * 256 * 3);
+            for a in 0x80..=0xFFu8 {
+                for b in 0..=0xFFu8 {
+                    pairs.extend_from_slice(&[a, b, b'\n']);
+                }
+            }
+            assert_eq!(hangul_in(enc, &pairs), 0, "{}", enc.name());
+        }
+        let mut triples = Vec::new();
+        for a in 0xA1..=0xFEu8 {
+            for b in 0xA1..=0xFEu8 {
+                triples.extend_from_slice(&[0x8F, a, b, b'\n']);
+            }
+        }
+        assert_eq!(hangul_in(encoding_rs::EUC_JP, &triples), 0);
     }
 
     #[test]

@@ -9,6 +9,11 @@ use std::path::Path;
 
 use regex::{Regex, RegexSet};
 
+mod line_rules;
+mod required_literals;
+
+pub use line_rules::LineRules;
+
 /// How a counter finds its noun (`counters.csv` column `kind`: `generic` or `self`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CounterKind {
@@ -245,39 +250,6 @@ pub struct ExtractionRules {
     pub program_list_words: ProgramListWords,
     /// `about_grammar.csv`.
     pub about_grammar: AboutGrammar,
-}
-
-/// The line patterns of one rule file, run as one set, that can say which
-/// line of the file matched (so `--explain` can name the rule, `furniture.txt:12`).
-#[derive(Debug, Clone)]
-pub struct LineRules {
-    /// The rule file's name (`furniture.txt`), the first half of a `file:line` rule name.
-    pub file: &'static str,
-    set: RegexSet,
-    /// The file line of each pattern in `set`.
-    lines: Vec<usize>,
-}
-
-impl LineRules {
-    fn parse(file: &'static str, src: &str) -> Result<LineRules, LexiconError> {
-        let lines = data_lines(src).map(|(line, _)| line).collect();
-        Ok(LineRules { file, set: regex_list(file, src)?, lines })
-    }
-
-    /// Does any pattern match `text` (a whole trimmed line)?
-    pub fn is_match(&self, text: &str) -> bool {
-        self.set.is_match(text)
-    }
-
-    /// `file:line` of the first pattern that matches the whole of `text`.
-    pub fn rule_for(&self, text: &str) -> Option<String> {
-        // is_match first: the common no-match case skips computing every match.
-        if !self.set.is_match(text) {
-            return None;
-        }
-        let k = self.set.matches(text).iter().next()?;
-        Some(format!("{}:{}", self.file, self.lines[k]))
-    }
 }
 
 /// The 1-based line of byte offset `byte` in `src` (for `file:line` messages

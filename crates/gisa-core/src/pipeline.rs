@@ -64,7 +64,8 @@ pub fn clean_bytes(
 ) -> crate::Result<Cleaned> {
     crate::decode::check_content(name, bytes)?;
     let Decoded { text, encoding, replacements, .. } = decode(bytes, content_type);
-    let chars = text.chars().count().max(1);
+    // Counting the chars is a pass over the text: only when some did not decode.
+    let chars = if replacements > 0 { text.chars().count().max(1) } else { 1 };
     if replacements as f64 / chars as f64 > MAX_REPLACEMENT_SHARE {
         return Err(Error::new(
             ErrorKind::Undecodable,

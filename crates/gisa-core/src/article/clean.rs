@@ -15,8 +15,6 @@
 
 use std::collections::HashSet;
 
-use unicode_normalization::UnicodeNormalization;
-
 use super::metadata::{find_outlet, find_published, find_source_url};
 use super::{Article, DroppedLine};
 use crate::lexicon::CleaningRules;
@@ -121,7 +119,11 @@ const SCRIPT_LINE: usize = 45;
 fn opens_script_sentence(lines: &[&str], i: usize) -> bool {
     // "도, 스마트빌리지에 500억원": a subject set off by a comma is a headline's.
     let headline_comma = lines[i].split_whitespace().next().is_some_and(|w| w.ends_with(','));
-    if starts_block(lines[i]) || headline_comma {
+    // "올해 예산보다 3699억 원 늘어", "국비 확보 나서": a headline's verb in its
+    // -어 form ends the headline; a script's first line ends in a particle or
+    // an adnominal form that the next line completes.
+    let headline_verb = lines[i].ends_with(['어', '아', '여', '해']) || lines[i].ends_with("나서");
+    if starts_block(lines[i]) || headline_comma || headline_verb {
         return false;
     }
     for (k, line) in lines[i..].iter().take(6).enumerate() {
@@ -188,9 +190,7 @@ fn resumes_body(line: &str) -> bool {
 /// furniture and masthead dropped (each line kept in `dropped` with its rule),
 /// the headline as `title`, and the date, outlet and `출처:` URL read from the lines.
 pub fn clean_text(raw: &str, lex: &CleaningRules) -> Article {
-    let raw = raw.trim_start_matches('\u{FEFF}');
-    // Most text is NFC already: borrowed then, so a large file is not copied.
-    let text: std::borrow::Cow<str> = if unicode_normalization::is_nfc(raw) { raw.into() } else { raw.nfc().collect::<String>().into() };
+    let text = super::nfc(raw.trim_start_matches('\u{FEFF}'));
     let lines: Vec<&str> = text
         .lines()
         .map(|l| l.trim_matches(|c: char| c.is_whitespace() || c == '\u{200B}'))
@@ -403,6 +403,7 @@ fn paragraphs(kept: &[(usize, &str)], always_join: bool) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use unicode_normalization::UnicodeNormalization;
 
     #[test]
     fn title_dedupe_and_furniture() {
@@ -447,6 +448,8 @@ mod tests {
         );
         let b = clean_text("올해 예산보다 3699억 원 늘어\n인천시는 내년도 15조3000억 원 규모의 본예산을 편성해 시민 행복 체감 사업에 집중한다고 5일 밝혔다.", &lex);
         assert_eq!(b.title.as_deref(), Some("올해 예산보다 3699억 원 늘어"));
+        let c = clean_text("올해 예산보다 3699억 원 늘어\n인천시의 예산이 처음으로 15조원을 넘었다.", &lex);
+        assert_eq!(c.title.as_deref(), Some("올해 예산보다 3699억 원 늘어"));
     }
 
     /// The reproductions: a text cut mid-sentence, a caption after

@@ -8,8 +8,8 @@
 use std::collections::HashMap;
 
 use ego_tree::{NodeId, NodeRef};
-use scraper::{ElementRef, Html, Node};
-use unicode_normalization::UnicodeNormalization;
+use scraper::selector::ToCss;
+use scraper::{ElementRef, Html, Node, Selector};
 
 use super::clean::body_text;
 use super::html_meta;
@@ -84,14 +84,20 @@ pub fn from_html(html: &str, page_url: Option<&str>, lex: &CleaningRules) -> cra
             "the page nests {depth} unclosed block elements (<div>, <section> …), over the {MAX_OPEN_BLOCKS} gisa reads: not parsed, it would take hours"
         )));
     }
+    // The parser turns CR LF and a lone CR into LF before it tokenizes (the
+    // standard's newline normalisation), but one CR at a time, each newline
+    // then reaching the tree as a token of its own; doing it here first, in
+    // one pass, gives the same tree.
+    let normalized;
+    let html = if html.contains('\r') {
+        normalized = html.replace("\r\n", "\n").replace('\r', "\n");
+        normalized.as_str()
+    } else {
+        html
+    };
     let doc = Html::parse_document(html);
     let meta = html_meta::read(&doc, page_url);
-    let body = lex
-        .containers
-        .iter()
-        .flat_map(|sel| doc.select(sel))
-        .find(|el| text_len(el) >= MIN_CONTAINER_CHARS)
-        .or_else(|| best_block(&doc, lex));
+    let body = find_container(&doc, &lex.containers).or_else(|| best_block(&doc, lex));
     let Some(body) = body else {
         return Err(crate::Error::new(crate::ErrorKind::NoArticle, NO_ARTICLE));
     };
@@ -99,7 +105,14 @@ pub fn from_html(html: &str, page_url: Option<&str>, lex: &CleaningRules) -> cra
     for child in body.children() {
         walk(child, lex, &mut lines);
     }
-    let lines: Vec<String> = lines.finish().into_iter().map(|l| l.nfc().collect()).collect();
+    let lines: Vec<String> = lines
+        .finish()
+        .into_iter()
+        .map(|l| match super::nfc(&l) {
+            std::borrow::Cow::Borrowed(_) => l,
+            std::borrow::Cow::Owned(n) => n,
+        })
+        .collect();
     let refs: Vec<&str> = lines.iter().map(String::as_str).collect();
     let title = meta.title.clone();
     // In markup a line break inside a paragraph is a <br> in a running sentence.
@@ -108,14 +121,127 @@ pub fn from_html(html: &str, page_url: Option<&str>, lex: &CleaningRules) -> cra
     if text.trim().is_empty() {
         return Err(crate::Error::new(crate::ErrorKind::NoArticle, NO_ARTICLE));
     }
-    // Dates and outlets written in the page's text, when the markup has none.
-    let page_lines = page_text_lines(&doc);
-    // Not the site footer's "등록번호 … 등록일 2013년 4월 2일 … 발행인" (the paper's registration).
-    let page_refs: Vec<&str> =
-        page_lines.iter().map(String::as_str).filter(|l| !["등록번호", "발행인", "사업자"].iter().any(|w| l.contains(w))).collect();
-    let published = meta.published.or_else(|| super::find_published(&page_refs));
-    let outlet = meta.outlet.or_else(|| super::metadata::find_outlet(&page_refs)).or(meta.domain);
+    // Dates and outlets written in the page's text, when the markup has none
+    // (the page's lines are only gathered then).
+    let (mut published, mut outlet) = (meta.published, meta.outlet);
+    if published.is_none() || outlet.is_none() {
+        let page_lines = page_text_lines(&doc);
+        // Not the site footer's "등록번호 … 등록일 2013년 4월 2일 … 발행인" (the paper's registration).
+        let page_refs: Vec<&str> =
+            page_lines.iter().map(String::as_str).filter(|l| !["등록번호", "발행인", "사업자"].iter().any(|w| l.contains(w))).collect();
+        published = published.or_else(|| super::find_published(&page_refs));
+        outlet = outlet.or_else(|| super::metadata::find_outlet(&page_refs));
+    }
+    let outlet = outlet.or(meta.domain);
     Ok(Article { title, published, outlet, url: meta.url, text, dropped })
+}
+
+/// What an element must carry for a selector to match it, read from the
+/// selector's last compound (`.a`, `div.a.b`, `[itemprop=…]`, `#id`): a cheap
+/// test before the real match, looser than it (names compared without case).
+#[derive(Default)]
+struct Needs {
+    classes: Vec<String>,
+    attrs: Vec<String>,
+    id: Option<String>,
+}
+
+impl Needs {
+    /// None when the selector is not of that plain shape (pseudo-classes,
+    /// combinators other than a space, lists, escapes): the real match decides alone.
+    fn of(sel: &Selector) -> Option<Needs> {
+        let css = sel.to_css_string();
+        if css.contains([',', ':', '>', '+', '~', '(', '*', '|', '\\']) {
+            return None;
+        }
+        // The last compound: after the last space outside brackets.
+        let (mut depth, mut start) = (0i32, 0);
+        for (i, c) in css.char_indices() {
+            match c {
+                '[' => depth += 1,
+                ']' => depth -= 1,
+                ' ' if depth == 0 => start = i + 1,
+                ' ' => return None,
+                _ => {}
+            }
+        }
+        let last = &css[start..];
+        let mut needs = Needs::default();
+        let mut rest = last.trim_start_matches(|c: char| c.is_alphanumeric() || c == '-' || c == '_');
+        while let Some(c) = rest.chars().next() {
+            let body = &rest[1..];
+            match c {
+                '.' | '#' => {
+                    let end = body.find(['.', '#', '[']).unwrap_or(body.len());
+                    let name = body[..end].to_string();
+                    if name.is_empty() {
+                        return None;
+                    }
+                    if c == '.' {
+                        needs.classes.push(name);
+                    } else {
+                        needs.id = Some(name);
+                    }
+                    rest = &body[end..];
+                }
+                '[' => {
+                    let close = body.find(']')?;
+                    let name = body[..close].split(['=', '~', '^', '$', '*', '|']).next().unwrap_or("").trim();
+                    if name.is_empty() {
+                        return None;
+                    }
+                    needs.attrs.push(name.to_string());
+                    rest = &body[close + 1..];
+                }
+                _ => return None,
+            }
+        }
+        Some(needs)
+    }
+
+    /// `classes`: the element's, from `class_names`.
+    fn may_match(&self, el: &scraper::node::Element, classes: &[&str]) -> bool {
+        self.classes.iter().all(|c| classes.iter().any(|k| k.eq_ignore_ascii_case(c)))
+            && self.attrs.iter().all(|a| el.attrs().any(|(n, _)| n.eq_ignore_ascii_case(a)))
+            && self.id.as_ref().is_none_or(|id| el.id().is_some_and(|i| i.eq_ignore_ascii_case(id)))
+    }
+}
+
+/// The first element, in the order `Html::select` visits them (the tree's
+/// node order), of the first selector in `containers` that has one with at
+/// least `MIN_CONTAINER_CHARS` of text: what trying each selector over the
+/// whole page in turn finds, in one pass over the nodes.
+fn find_container<'a>(doc: &'a Html, containers: &[Selector]) -> Option<ElementRef<'a>> {
+    let needs: Vec<Option<Needs>> = containers.iter().map(Needs::of).collect();
+    let mut best: Option<(usize, ElementRef<'a>)> = None;
+    for node in doc.tree.nodes() {
+        let Some(el) = ElementRef::wrap(node) else { continue };
+        let limit = best.map_or(containers.len(), |(k, _)| k);
+        let classes = class_names(el.value());
+        for k in 0..limit {
+            if needs[k].as_ref().is_some_and(|n| !n.may_match(el.value(), &classes)) || !containers[k].matches(&el) {
+                continue;
+            }
+            if text_len(&el) >= MIN_CONTAINER_CHARS {
+                best = Some((k, el));
+                break;
+            }
+        }
+        if best.is_some_and(|(k, _)| k == 0) {
+            break;
+        }
+    }
+    best.map(|(_, el)| el)
+}
+
+/// The element's classes as `Element::classes` lists them (sorted, each
+/// once), read from the attribute: `classes()` interns every name in the
+/// global atom table (a lock and a hash each), for nothing here.
+fn class_names(el: &scraper::node::Element) -> Vec<&str> {
+    let mut names: Vec<&str> = el.attrs().filter(|(n, _)| *n == "class").flat_map(|(_, v)| v.split_ascii_whitespace()).collect();
+    names.sort_unstable();
+    names.dedup();
+    names
 }
 
 /// Does this element's id or class name a furniture box (share bar, ads …)?
@@ -124,7 +250,7 @@ fn is_furniture_box(el: &scraper::node::Element, lex: &CleaningRules) -> bool {
     if let Some(id) = el.id() {
         names.push_str(id);
     }
-    for c in el.classes() {
+    for c in class_names(el) {
         names.push(' ');
         names.push_str(c);
     }
@@ -150,16 +276,24 @@ struct Lines {
 
 impl Lines {
     fn text(&mut self, t: &str) {
-        for c in t.chars() {
-            if matches!(c, '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{FEFF}') {
-                continue; // zero-width characters some editors scatter
-            }
-            let c = if c.is_whitespace() || c == '\u{a0}' { ' ' } else { c };
-            if c == ' ' && (self.current.is_empty() || self.current.ends_with(' ')) {
+        // Runs of ordinary characters are copied whole; only whitespace and
+        // zero-width characters are looked at one by one.
+        let mut run = 0;
+        for (i, c) in t.char_indices() {
+            let zero_width = matches!(c, '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{FEFF}');
+            if !zero_width && !c.is_whitespace() && c != '\u{a0}' {
                 continue;
             }
-            self.current.push(c);
+            self.current.push_str(&t[run..i]);
+            run = i + c.len_utf8();
+            if zero_width {
+                continue; // zero-width characters some editors scatter
+            }
+            if !(self.current.is_empty() || self.current.ends_with(' ')) {
+                self.current.push(' ');
+            }
         }
+        self.current.push_str(&t[run..]);
     }
 
     fn line_break(&mut self) {
@@ -348,6 +482,65 @@ pub fn looks_like_html(head: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The one-pass container search finds what trying each selector over
+    /// the page in turn finds: on every HTML fixture, with the built-in
+    /// selectors, reversed, and with shapes the pre-test leaves to the real match.
+    #[test]
+    fn container_search_matches_selector_by_selector() {
+        let by_selector = |doc: &Html, sels: &[Selector]| {
+            sels.iter().flat_map(|sel| doc.select(sel)).find(|el| text_len(el) >= MIN_CONTAINER_CHARS).map(|e| e.id())
+        };
+        let builtin = crate::lexicon::Lexicon::builtin().cleaning.containers;
+        let mut reversed = builtin.clone();
+        reversed.reverse();
+        let odd: Vec<Selector> = ["div > p", "DIV.Content", "[ITEMPROP]", "#dic_area", "td:not(.x)", "div, article", "body div div", "p"]
+            .iter()
+            .map(|s| Selector::parse(s).unwrap())
+            .collect();
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/html");
+        let mut pages: Vec<String> = std::fs::read_dir(&dir)
+            .unwrap()
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "html"))
+            .map(|p| crate::decode::decode(&std::fs::read(p).unwrap(), None).text.into_owned())
+            .collect();
+        pages.push(r#"<div id="DIC_AREA" class="Content">짧다</div><div id="dic_area">"#.to_string() + &"가".repeat(90) + "</div>");
+        assert!(pages.len() > 10);
+        for page in &pages {
+            let doc = Html::parse_document(page);
+            for sels in [&builtin, &reversed, &odd] {
+                assert_eq!(find_container(&doc, sels).map(|e| e.id()), by_selector(&doc, sels));
+            }
+        }
+        assert!(Needs::of(&odd[0]).is_none() && Needs::of(&odd[4]).is_none() && Needs::of(&odd[5]).is_none());
+        let needs = Needs::of(&Selector::parse("div.a.b [itemprop=articleBody]#x").unwrap()).unwrap();
+        assert_eq!((needs.classes.len(), needs.attrs.as_slice(), needs.id.as_deref()), (0, &["itemprop".to_string()][..], Some("x")));
+        assert_eq!(Needs::of(&Selector::parse("div.a.b").unwrap()).unwrap().classes, ["a", "b"]);
+    }
+
+    #[test]
+    fn class_names_are_listed_as_scraper_lists_them() {
+        let doc = Html::parse_document(r#"<div class=" b-x  a_y b-x Z a_y	c" id=q>x</div><p>y</p><span class="">z</span>"#);
+        for node in doc.tree.nodes() {
+            if let Some(el) = ElementRef::wrap(node) {
+                assert_eq!(class_names(el.value()), el.value().classes().collect::<Vec<_>>());
+            }
+        }
+    }
+
+    /// CR LF and lone CRs normalised before parsing: the same tree as the parser's own normalisation.
+    #[test]
+    fn newlines_normalised_before_parsing_give_the_same_tree() {
+        let lex = crate::lexicon::Lexicon::builtin().cleaning;
+        let page = "<html><head><title>t</title></head><body>\r\n<div class=\"article_body\">\r\n첫 줄이다.\r\r둘째 줄<br>\r\n<textarea>\r\na</textarea><pre>\r\nb\rc</pre>".to_string()
+            + &"본문 문장이 이어진다. ".repeat(10)
+            + "<p title=\"a\r\nb\">끝이다.</p></div></body></html>";
+        let with_cr = Html::parse_document(&page);
+        let without = Html::parse_document(&page.replace("\r\n", "\n").replace('\r', "\n"));
+        assert_eq!(with_cr.html(), without.html());
+        assert!(from_html(&page, None, &lex).unwrap().text.contains("첫 줄이다."));
+    }
 
     #[test]
     fn nesting_is_counted_on_the_raw_markup() {

@@ -5,7 +5,7 @@
 
 use once_cell::sync::Lazy;
 use regex::Regex;
-use scraper::{Html, Selector};
+use scraper::{ElementRef, Html, Selector};
 use serde_json::Value;
 
 use super::clean::strip_site_suffix;
@@ -32,11 +32,11 @@ static LD_JSON: Lazy<Selector> = Lazy::new(|| sel("script[type='application/ld+j
 static TIME: Lazy<Selector> = Lazy::new(|| sel("time[datetime], [itemprop=datePublished], [data-date-time]"));
 static ISO_DATE: Lazy<Regex> = Lazy::new(|| Regex::new(r"(\d{4})[-./](\d{1,2})[-./](\d{1,2})").unwrap());
 
-/// `<meta property|name|itemprop=KEY content=…>`.
-fn meta(doc: &Html, keys: &[&str]) -> Option<String> {
+/// `<meta property|name|itemprop=KEY content=…>`, from the page's `<meta>`
+/// elements (gathered once, in document order).
+fn meta(metas: &[&scraper::node::Element], keys: &[&str]) -> Option<String> {
     for key in keys {
-        for m in doc.select(&META) {
-            let el = m.value();
+        for &el in metas {
             let named = ["property", "name", "itemprop"].iter().any(|a| el.attr(a).is_some_and(|v| v.eq_ignore_ascii_case(key)));
             if let Some(content) = el.attr("content").filter(|_| named).map(str::trim).filter(|c| !c.is_empty()) {
                 return Some(content.to_string());
@@ -53,9 +53,9 @@ pub fn date_of(s: &str) -> Option<String> {
 }
 
 /// JSON-LD objects, flattening arrays and `@graph`.
-fn ld_objects(doc: &Html) -> Vec<Value> {
+fn ld_objects(scripts: &[ElementRef<'_>]) -> Vec<Value> {
     let mut out = Vec::new();
-    for script in doc.select(&LD_JSON) {
+    for script in scripts {
         let Ok(v) = serde_json::from_str::<Value>(&script.text().collect::<String>()) else { continue };
         let mut stack = vec![v];
         while let Some(v) = stack.pop() {
@@ -111,21 +111,52 @@ fn clean_title(title: &str, site: Option<&str>) -> String {
     strip_site_suffix(&t).to_string()
 }
 
+/// The `<meta>`, `<title>`, canonical `<link>` and JSON-LD `<script>`
+/// elements, each list in the order `Html::select` gives (the tree's node
+/// order), from one pass over the nodes: the tag name first, then the selector.
+#[derive(Default)]
+struct HeadElements<'a> {
+    metas: Vec<&'a scraper::node::Element>,
+    title: Option<ElementRef<'a>>,
+    canonical: Vec<ElementRef<'a>>,
+    ld_json: Vec<ElementRef<'a>>,
+}
+
+fn head_elements(doc: &Html) -> HeadElements<'_> {
+    let mut found = HeadElements::default();
+    for node in doc.tree.nodes() {
+        let Some(el) = ElementRef::wrap(node) else { continue };
+        let name = el.value().name();
+        if name.eq_ignore_ascii_case("meta") && META.matches(&el) {
+            found.metas.push(el.value());
+        } else if name.eq_ignore_ascii_case("title") && found.title.is_none() && TITLE.matches(&el) {
+            found.title = Some(el);
+        } else if name.eq_ignore_ascii_case("link") && CANONICAL.matches(&el) {
+            found.canonical.push(el);
+        } else if name.eq_ignore_ascii_case("script") && LD_JSON.matches(&el) {
+            found.ld_json.push(el);
+        }
+    }
+    found
+}
+
 pub fn read(doc: &Html, page_url: Option<&str>) -> PageMeta {
-    let ld = ld_objects(doc);
+    let head = head_elements(doc);
+    let meta = |keys: &[&str]| meta(&head.metas, keys);
+    let ld = ld_objects(&head.ld_json);
     let ld_str = |key: &str| ld.iter().find_map(|o| o.get(key).and_then(Value::as_str).map(str::to_string));
-    let page_title = doc.select(&TITLE).next().map(|t| t.text().collect::<String>());
-    let site = meta(doc, &["og:site_name"])
+    let page_title = head.title.map(|t| t.text().collect::<String>());
+    let site = meta(&["og:site_name"])
         .or_else(|| ld.iter().find_map(|o| o.get("publisher")?.get("name")?.as_str().map(str::to_string)))
         // Portals name the press in og:article:author ("강원일보 | 네이버 뉴스"); elsewhere it is a reporter.
-        .or_else(|| meta(doc, &["og:article:author"]).map(|a| strip_site_suffix(&a).to_string()).filter(|a| !a.ends_with("기자")));
+        .or_else(|| meta(&["og:article:author"]).map(|a| strip_site_suffix(&a).to_string()).filter(|a| !a.ends_with("기자")));
     let site = korean_site_name(site, page_title.as_deref());
-    let raw_title = meta(doc, &["og:title", "twitter:title"])
+    let raw_title = meta(&["og:title", "twitter:title"])
         .or_else(|| ld_str("headline"))
         .or_else(|| doc.select(&H1).map(|h| h.text().collect::<String>()).find(|t| !t.trim().is_empty()))
         .or_else(|| page_title.clone());
     let title = raw_title.map(|t| clean_title(&t, site.as_deref())).filter(|t| !t.is_empty());
-    let published = meta(doc, &["article:published_time", "og:article:published_time", "pubdate", "publishdate", "datePublished", "date", "article:published"])
+    let published = meta(&["article:published_time", "og:article:published_time", "pubdate", "publishdate", "datePublished", "date", "article:published"])
         .and_then(|d| date_of(&d))
         .or_else(|| ld_str("datePublished").and_then(|d| date_of(&d)))
         .or_else(|| {
@@ -135,10 +166,11 @@ pub fn read(doc: &Html, page_url: Option<&str>) -> PageMeta {
                 date_of(&v)
             })
         });
-    let url = doc
-        .select(&CANONICAL)
+    let url = head
+        .canonical
+        .iter()
         .find_map(|l| l.value().attr("href").map(str::trim).filter(|h| h.starts_with("http")).map(str::to_string))
-        .or_else(|| meta(doc, &["og:url"]).filter(|u| u.starts_with("http")))
+        .or_else(|| meta(&["og:url"]).filter(|u| u.starts_with("http")))
         .or_else(|| page_url.map(str::to_string));
     let domain = url.as_deref().and_then(host);
     PageMeta { title, published, outlet: site, url, domain }
@@ -147,6 +179,29 @@ pub fn read(doc: &Html, page_url: Option<&str>) -> PageMeta {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// One pass finds what a `select` per selector finds, in the same order.
+    #[test]
+    fn head_elements_are_what_select_finds() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/html");
+        let mut pages: Vec<String> = std::fs::read_dir(&dir)
+            .unwrap()
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "html"))
+            .map(|p| crate::decode::decode(&std::fs::read(p).unwrap(), None).text.into_owned())
+            .collect();
+        pages.push(r#"<META NAME=a content=b><Title>x</Title><svg><title>s</title></svg><LINK REL=canonical href=http://a><link rel=CANONICAL href=http://b><script TYPE="Application/LD+JSON">{}</script><script type="application/ld+json">[]</script><title>y</title>"#.into());
+        for page in &pages {
+            let doc = Html::parse_document(page);
+            let head = head_elements(&doc);
+            let ids = |v: &[ElementRef<'_>]| v.iter().map(|e| e.id()).collect::<Vec<_>>();
+            assert_eq!(head.metas.len(), doc.select(&META).count());
+            assert!(head.metas.iter().zip(doc.select(&META)).all(|(a, b)| std::ptr::eq(*a, b.value())));
+            assert_eq!(head.title.map(|t| t.id()), doc.select(&TITLE).next().map(|t| t.id()));
+            assert_eq!(ids(&head.canonical), doc.select(&CANONICAL).map(|e| e.id()).collect::<Vec<_>>());
+            assert_eq!(ids(&head.ld_json), doc.select(&LD_JSON).map(|e| e.id()).collect::<Vec<_>>());
+        }
+    }
 
     #[test]
     fn markup_metadata() {

@@ -10,6 +10,23 @@ pub use clean::{clean_body, clean_text};
 pub use html::{from_html, looks_like_html, NO_ARTICLE};
 pub use metadata::{find_published, parse_korean_date};
 
+use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+
+/// `s` in NFC. Text that the quick check finds normalised already (nearly
+/// all: precomposed Hangul, ASCII) is returned as it is, without running the
+/// decompose–recompose pass over every character; the result is the same.
+pub(crate) fn nfc(s: &str) -> std::borrow::Cow<'_, str> {
+    // Below U+0300 (Latin, punctuation) and precomposed Hangul syllables,
+    // every character is NFC as it stands (quick-check Yes, combining class 0):
+    // a range test, not the quick check's table lookups.
+    let plain = |c: char| c < '\u{300}' || ('\u{AC00}'..='\u{D7A3}').contains(&c);
+    if s.chars().all(plain) || is_nfc_quick(s.chars()) == IsNormalized::Yes {
+        std::borrow::Cow::Borrowed(s)
+    } else {
+        std::borrow::Cow::Owned(s.nfc().collect())
+    }
+}
+
 /// An article ready for extraction. `text` is what every offset points into.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Article {
@@ -43,4 +60,13 @@ pub struct DroppedLine {
     pub text: String,
     /// What dropped it: a rule file's `file:line`, or one of the names above.
     pub rule: String,
+}
+
+#[cfg(test)]
+#[test]
+fn nfc_shortcut_agrees_with_the_full_pass() {
+    let samples = ["사업을 추진한다.", "Café ÅB", "e\u{301}", "\u{1100}\u{1161}\u{11A8}", "가\u{11A8}", "한글 漢字 ① ｶ", "\u{2FC}\u{300}", ""];
+    for s in samples {
+        assert_eq!(nfc(s), s.nfc().collect::<String>(), "{s:?}");
+    }
 }
