@@ -278,7 +278,9 @@ fn np_after(doc: &Doc, start: usize, ix: &Index) -> Option<String> {
     let e0 = doc.analysis.eojeol_at(start)?;
     let mut end = None;
     for e in e0..(e0 + 5).min(doc.analysis.eojeols.len()) {
-        let tokens = doc.analysis.eojeol_tokens(e);
+        // `start` may fall inside its word ("원의영농…"): only the tokens from it on.
+        let all = doc.analysis.eojeol_tokens(e);
+        let tokens = &all[all.partition_point(|t| t.start < start)..];
         let nouns = tokens.iter().take_while(|t| np_token(doc, t)).count();
         if nouns == 0 {
             break;
@@ -288,7 +290,7 @@ fn np_after(doc: &Doc, start: usize, ix: &Index) -> Option<String> {
             break;
         }
     }
-    end.map(|e| doc.slice(start, e).to_string())
+    end.filter(|&e| e > start).map(|e| doc.slice(start, e).to_string())
 }
 
 fn phrase(doc: &Doc, ix: &Index, span: (usize, usize)) -> String {
