@@ -498,13 +498,7 @@ mod tests {
             .iter()
             .map(|s| Selector::parse(s).unwrap())
             .collect();
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/html");
-        let mut pages: Vec<String> = std::fs::read_dir(&dir)
-            .unwrap()
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|x| x == "html"))
-            .map(|p| crate::decode::decode(&std::fs::read(p).unwrap(), None).text.into_owned())
-            .collect();
+        let mut pages = crate::article::fixture_pages();
         pages.push(r#"<div id="DIC_AREA" class="Content">짧다</div><div id="dic_area">"#.to_string() + &"가".repeat(90) + "</div>");
         assert!(pages.len() > 10);
         for page in &pages {

@@ -183,13 +183,7 @@ mod tests {
     /// One pass finds what a `select` per selector finds, in the same order.
     #[test]
     fn head_elements_are_what_select_finds() {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/html");
-        let mut pages: Vec<String> = std::fs::read_dir(&dir)
-            .unwrap()
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|x| x == "html"))
-            .map(|p| crate::decode::decode(&std::fs::read(p).unwrap(), None).text.into_owned())
-            .collect();
+        let mut pages = crate::article::fixture_pages();
         pages.push(r#"<META NAME=a content=b><Title>x</Title><svg><title>s</title></svg><LINK REL=canonical href=http://a><link rel=CANONICAL href=http://b><script TYPE="Application/LD+JSON">{}</script><script type="application/ld+json">[]</script><title>y</title>"#.into());
         for page in &pages {
             let doc = Html::parse_document(page);

@@ -27,6 +27,19 @@ pub(crate) fn nfc(s: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// The HTML fixtures (`fixtures/html/*.html`), decoded: the pages the
+/// one-pass rewrites of the tree walks are checked against.
+#[cfg(test)]
+pub(crate) fn fixture_pages() -> Vec<String> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/html");
+    std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "html"))
+        .map(|p| crate::decode::decode(&std::fs::read(p).unwrap(), None).text.into_owned())
+        .collect()
+}
+
 /// An article ready for extraction. `text` is what every offset points into.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Article {
