@@ -694,7 +694,8 @@ fn link(doc: &Doc, amounts: &mut [Amount], found: &[Found], regions: &[Region], 
 
 /// The one region a sentence is about when it names others only in passing:
 /// "의성군은 … 충남 금산, 전남 신안, 경남 함양과 함께 A등급을 받아 210억 원을
-/// 받는다". It opens the sentence with 은/는 or 이/가, no other region of the
+/// 받는다". It is within the sentence's first three words with a topic
+/// particle of `region_words.csv` (은/는, 이/가, 에서는), no other region of the
 /// sentence is a topic or subject, and none takes money with 에.
 fn sole_topic(doc: &Doc, found: &[Found], regions: &[Region], ks: &[usize]) -> Option<usize> {
     let topic = &doc.lex.region_words.topic;
@@ -702,7 +703,7 @@ fn sole_topic(doc: &Doc, found: &[Found], regions: &[Region], ks: &[usize]) -> O
     let code = regions[first].code.as_deref()?;
     let opens = doc.analysis.eojeol_at(found[first].start).is_some_and(|e| {
         let s = doc.sentence_start(found[first].start);
-        doc.analysis.eojeols[..e].iter().rev().take_while(|w| w.start >= s).count() <= 2
+        doc.analysis.eojeols[..e].iter().rev().take_while(|w| w.start >= s).take(3).count() <= 2
     });
     let others_in_passing = ks[1..].iter().all(|&k| {
         regions[k].code.as_deref() == Some(code) || !(topic.contains(&found[k].particle) || found[k].particle.starts_with('에'))
